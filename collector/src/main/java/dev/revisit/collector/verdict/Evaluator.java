@@ -1,0 +1,111 @@
+package dev.revisit.collector.verdict;
+
+import dev.revisit.collector.catalog.Coverage;
+import dev.revisit.collector.catalog.SeriesIndex;
+import dev.revisit.collector.decisions.Assumption;
+import dev.revisit.collector.decisions.Decision;
+import dev.revisit.collector.decisions.DecisionsFile;
+import dev.revisit.collector.decisions.Threshold;
+import dev.revisit.collector.store.MetricStore;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Gives every decision of a file its verdict at an instant, from a store. Stateless. */
+public final class Evaluator {
+
+    private Evaluator() {}
+
+    public static Evaluation evaluate(DecisionsFile file, MetricStore store, Instant at) {
+        SeriesIndex index = new SeriesIndex(store);
+        long now = at.toEpochMilli();
+        Map<Assumption, AssumptionVerdict> verdicts = new LinkedHashMap<>();
+        Map<Assumption, Decision> owners = new LinkedHashMap<>();
+        for (Decision d : file.decisions()) {
+            for (Assumption a : d.assumptions()) {
+                owners.put(a, d);
+                if (!(a.signal().computation() instanceof Coverage)) {
+                    verdicts.put(a, Assessor.assess(a, a.signal().bind(index, a.scope()), now, questions(file, a)));
+                }
+            }
+        }
+        for (Map.Entry<Assumption, Decision> e : owners.entrySet()) {
+            if (e.getKey().signal().computation() instanceof Coverage) {
+                verdicts.put(e.getKey(), coverage(e.getKey(), owners, verdicts, file));
+            }
+        }
+        List<DecisionVerdict> decisions = new ArrayList<>();
+        LocalDate today = LocalDate.ofInstant(at, ZoneOffset.UTC);
+        for (Decision d : file.decisions()) {
+            List<AssumptionVerdict> own = d.assumptions().stream().map(verdicts::get).toList();
+            decisions.add(decide(d, own, today));
+        }
+        return new Evaluation(at, decisions);
+    }
+
+    private static DecisionVerdict decide(Decision d, List<AssumptionVerdict> assumptions, LocalDate today) {
+        Verdict verdict = Verdict.HOLDS;
+        String reason = assumptions.isEmpty() ? "no assumptions declared" : "every assumption holds";
+        LocalDate due = d.reviewDue();
+        if (due != null && !today.isBefore(due)) {
+            verdict = Verdict.REVIEW_DUE;
+            reason = "review due since " + due + " (every " + d.reviewEvery().toDays() + "d since "
+                    + (d.lastReviewed() != null ? "the last review " + d.lastReviewed() : "the decision " + d.decided()) + ")";
+        }
+        for (AssumptionVerdict a : assumptions) {
+            if (a.verdict().ordinal() > verdict.ordinal()) {
+                verdict = a.verdict();
+                reason = a.reason();
+            }
+        }
+        return new DecisionVerdict(d, verdict, assumptions, due, reason);
+    }
+
+    /** Assumptions with data ÷ assumptions, over the other assumptions in the coverage scope. */
+    private static AssumptionVerdict coverage(Assumption a, Map<Assumption, Decision> owners,
+                                              Map<Assumption, AssumptionVerdict> verdicts, DecisionsFile file) {
+        int all = 0;
+        int withData = 0;
+        for (Map.Entry<Assumption, Decision> e : owners.entrySet()) {
+            AssumptionVerdict v = verdicts.get(e.getKey());
+            Decision d = e.getValue();
+            if (v == null || !a.scope().matches(key -> switch (key) {
+                case "decision" -> d.id();
+                case "area" -> d.area().key();
+                default -> null;
+            })) {
+                continue;
+            }
+            all++;
+            if (v.verdict() != Verdict.NO_DATA) {
+                withData++;
+            }
+        }
+        List<String> questions = questions(file, a);
+        if (all == 0) {
+            return new AssumptionVerdict(a, Verdict.NO_DATA, Double.NaN, null, Double.NaN,
+                    "no assumptions in " + a.scope() + " to cover", questions);
+        }
+        double value = (double) withData / all;
+        Threshold t = a.expect();
+        String measured = "coverage = " + withData + "/" + all;
+        Verdict verdict = !t.holds(value) ? Verdict.REVIEW
+                : !t.holdsBy(value, a.warn().of(t)) ? Verdict.AT_RISK : Verdict.HOLDS;
+        String reason = switch (verdict) {
+            case REVIEW -> measured + " breaks " + t;
+            case AT_RISK -> measured + " is within the warning margin (" + a.warn() + ") of " + t;
+            default -> measured + " holds " + t;
+        };
+        return new AssumptionVerdict(a, verdict, value, null, Double.NaN, reason, questions);
+    }
+
+    private static List<String> questions(DecisionsFile file, Assumption a) {
+        List<String> questions = new ArrayList<>(a.signal().questions());
+        questions.addAll(file.questions().getOrDefault(a.signal().name(), List.of()));
+        return List.copyOf(questions);
+    }
+}
