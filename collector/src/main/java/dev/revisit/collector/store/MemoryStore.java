@@ -22,6 +22,7 @@ public final class MemoryStore implements MetricStore {
     private final AtomicInteger seriesCount = new AtomicInteger();
     private final AtomicInteger nextId = new AtomicInteger(1);
     private final AtomicLong rejectedSeries = new AtomicLong();
+    private final AtomicLong generation = new AtomicLong();
     private volatile Journal journal = Journal.NONE;
 
     public MemoryStore(StoreConfig config) {
@@ -73,6 +74,11 @@ public final class MemoryStore implements MetricStore {
         return rejectedSeries.get();
     }
 
+    /** Changes whenever series are dropped, so caches of {@link StoredSeries} know to forget them. */
+    public long generation() {
+        return generation.get();
+    }
+
     public int seriesCount() {
         return seriesCount.get();
     }
@@ -98,6 +104,7 @@ public final class MemoryStore implements MetricStore {
             for (StoredSeries s : m.values()) {
                 if (s.expire(nowMillis, config.tiers()) && m.remove(s.series().labels(), s)) {
                     seriesCount.decrementAndGet();
+                    generation.incrementAndGet();
                     dropped++;
                 }
             }

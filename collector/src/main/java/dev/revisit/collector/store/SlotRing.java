@@ -15,6 +15,7 @@ final class SlotRing {
     private final long resolution;
     private final long retention;
     private final int maxSlots;
+    private final boolean raw;
     private int stride;
     private long[] times = new long[0];
     private double[] values = new double[0];
@@ -22,7 +23,13 @@ final class SlotRing {
     private int size;
     private boolean evicted;
 
-    SlotRing(Tier tier, int stride) {
+    /**
+     * @param raw keep every sample rather than the last of each bucket; the ring still holds at
+     *            most the tier's slot count, so a sender faster than the resolution shortens the
+     *            span this tier covers (queries then read further back from the next tier)
+     */
+    SlotRing(Tier tier, int stride, boolean raw) {
+        this.raw = raw;
         this.resolution = tier.resolution().toMillis();
         this.retention = tier.retention().toMillis();
         this.maxSlots = tier.maxSlots();
@@ -78,7 +85,7 @@ final class SlotRing {
     int slotFor(long t) {
         if (size > 0) {
             int last = physical(size - 1);
-            if (Math.floorDiv(times[last], resolution) == Math.floorDiv(t, resolution)) {
+            if (raw ? times[last] == t : Math.floorDiv(times[last], resolution) == Math.floorDiv(t, resolution)) {
                 times[last] = t;
                 return last * stride;
             }

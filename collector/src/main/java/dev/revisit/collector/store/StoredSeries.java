@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * One series in the embedded store and its write side. Counters and histograms are kept as
  * reset-adjusted running totals, so a window's increase is the difference of two lookups
- * whatever the sender's temporality; gauges keep last/min/max/sum/count per slot. Each
- * {@link Tier} keeps the last state of every bucket of its resolution.
+ * whatever the sender's temporality; gauges keep last/min/max/sum/count per slot. The first
+ * {@link Tier} keeps every sample (as many as its retention over its resolution), each further
+ * one the last state of every bucket of its resolution.
  *
  * <p>Thread-safe: writers and readers lock the series.
  */
@@ -42,7 +43,7 @@ public final class StoredSeries {
             case HISTOGRAM -> 0;
         };
         tiers = new SlotRing[tierSpecs.size()];
-        for (int i = 0; i < tiers.length; i++) tiers[i] = new SlotRing(tierSpecs.get(i), stride);
+        for (int i = 0; i < tiers.length; i++) tiers[i] = new SlotRing(tierSpecs.get(i), stride, i == 0);
     }
 
     public Series series() {
@@ -153,8 +154,8 @@ public final class StoredSeries {
     /** Cumulative point: the growth since the last one (or all of it after a reset) adds to the totals. */
     private boolean advance(long start, long time, double[] raw, int resetIndex) {
         if (lastTime == NONE) {
-            if (start > 0 && start < time && time - start <= FRESH_RUN_MILLIS) {
-                store(start, new double[raw.length], raw);
+            if (start > 0 && start <= time && time - start <= FRESH_RUN_MILLIS) {
+                store(baselineTime(start, time), new double[raw.length], raw);
             }
             runStart = start;
             store(time, raw.clone(), raw);
@@ -174,11 +175,16 @@ public final class StoredSeries {
         return true;
     }
 
+    /** Where a run's zero goes: its start, or just before its first point when both fall in one millisecond. */
+    private static long baselineTime(long start, long time) {
+        return Math.min(start, time - 1);
+    }
+
     /** Delta point: adds to the totals; a late one lands on the newest sample. */
     private boolean accumulate(long start, long time, double[] delta) {
         double[] total;
         if (lastTime == NONE) {
-            if (start > 0 && start < time) store(start, new double[delta.length], delta);
+            if (start > 0 && start <= time) store(baselineTime(start, time), new double[delta.length], delta);
             total = delta.clone();
         } else {
             total = last.clone();
@@ -284,7 +290,8 @@ public final class StoredSeries {
 
     // ---- read side --------------------------------------------------------------------------
 
-    synchronized long lastTime() {
+    /** Time of the newest sample, or Long.MIN_VALUE before the first. */
+    public synchronized long lastTime() {
         return lastTime;
     }
 

@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /**
  * One resolution of the store: the last sample of every {@code resolution}-long bucket is kept
- * for {@code retention}. A series holds at most {@link #maxSlots()} slots in this tier.
+ * for {@code retention} (the first tier keeps every sample, up to the same number of slots).
+ * A series holds at most {@link #maxSlots()} slots in this tier.
  */
 public record Tier(Duration resolution, Duration retention) {
 
