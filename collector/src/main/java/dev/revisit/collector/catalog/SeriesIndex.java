@@ -69,7 +69,8 @@ public final class SeriesIndex {
         List<Series> found = new ArrayList<>();
         for (List<Series> group : candidates) {
             for (Series series : group) {
-                if (series.kind() == source.kind() && filter.test(series.labels())) {
+                if (series.kind() == source.kind() && source.members().test(series.labels())
+                        && filter.test(series.labels())) {
                     found.add(series);
                 }
             }

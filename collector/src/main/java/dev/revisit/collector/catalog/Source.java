@@ -18,29 +18,35 @@ import java.util.function.Predicate;
  *                  equivalent here, so a scope that pins it skips this source
  * @param derived   contract attributes computed from other labels (e.g. the API version from the route)
  * @param toBase    factor from this metric's unit to the signal's (0.001 for Micrometer's milliseconds)
+ * @param members   which series of the metric belong to this source at all (e.g. heap pools only)
  * @param selects   which series count as the ratio's numerator (hit, error, failure); all for other signals
  */
 public record Source(String metric, MetricKind kind, String origin, Map<String, String> keys,
-                     Map<String, Function<Labels, String>> derived, double toBase, Predicate<Labels> selects) {
+                     Map<String, Function<Labels, String>> derived, double toBase, Predicate<Labels> members,
+                     Predicate<Labels> selects) {
 
     public static Source of(String metric, MetricKind kind, String origin) {
-        return new Source(metric, kind, origin, Map.of(), Map.of(), 1.0, labels -> true);
+        return new Source(metric, kind, origin, Map.of(), Map.of(), 1.0, labels -> true, labels -> true);
+    }
+
+    public Source only(Predicate<Labels> belong) {
+        return new Source(metric, kind, origin, keys, derived, toBase, belong, selects);
     }
 
     public Source keys(Map<String, String> renamed) {
-        return new Source(metric, kind, origin, renamed, derived, toBase, selects);
+        return new Source(metric, kind, origin, renamed, derived, toBase, members, selects);
     }
 
     public Source derive(String key, Function<Labels, String> reader) {
-        return new Source(metric, kind, origin, keys, Map.of(key, reader), toBase, selects);
+        return new Source(metric, kind, origin, keys, Map.of(key, reader), toBase, members, selects);
     }
 
     public Source milliseconds() {
-        return new Source(metric, kind, origin, keys, derived, 0.001, selects);
+        return new Source(metric, kind, origin, keys, derived, 0.001, members, selects);
     }
 
     public Source selecting(Predicate<Labels> numerator) {
-        return new Source(metric, kind, origin, keys, derived, toBase, numerator);
+        return new Source(metric, kind, origin, keys, derived, toBase, members, numerator);
     }
 
     /** Whether this metric can carry the contract attribute {@code key}. */
