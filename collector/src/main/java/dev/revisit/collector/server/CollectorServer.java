@@ -50,7 +50,9 @@ public final class CollectorServer implements AutoCloseable {
         PathMappingsHandler paths = new PathMappingsHandler();
         paths.addMapping(PathSpec.from("/v1/metrics"), new OtlpMetricsHandler(new OtlpMetricsIngester(store), config.maxRequestBytes()));
         routes.forEach((spec, handler) -> paths.addMapping(PathSpec.from(spec), handler));
-        server.setHandler(new GracefulHandler(paths));
+        GracefulHandler graceful = new GracefulHandler(paths);
+        graceful.setShutdownIdleTimeout(200); // idle keep-alive connections need not hold the stop for its 1 s default
+        server.setHandler(graceful);
         server.setStopTimeout(STOP_TIMEOUT_MILLIS);
         server.setStopAtShutdown(false);
         server.start();
