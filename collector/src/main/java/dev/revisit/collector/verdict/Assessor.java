@@ -15,8 +15,11 @@ import java.util.List;
  * can do the same with query_range).
  *
  * <p>The replay: a breach becomes {@code review} once every step for {@code for} breaks the
- * threshold; it clears only when a step holds by half the warning margin. The first period
- * warms the replay up, so a breach that began before the lookback is still seen.
+ * threshold; it clears only when a step holds by half the warning margin ("clear"). When the
+ * lookback does not begin clear, the replay reaches further back, step by step (at most
+ * {@link #MAX_BACK} steps), to the last clear step: so a value hovering just on the good side of
+ * the threshold after a breach keeps the verdict at {@code review}, and "since" is the breach's
+ * real start.
  */
 final class Assessor {
 
@@ -24,6 +27,8 @@ final class Assessor {
     static final int STEPS = 12;
     /** A breach clears when the value holds by this share of the warning margin. */
     static final double CLEAR_SHARE = 0.5;
+    /** How far the replay may reach back before the lookback: 20 lookbacks. */
+    static final int MAX_BACK = 20 * STEPS;
 
     private Assessor() {}
 
@@ -57,25 +62,39 @@ final class Assessor {
             return new AssumptionVerdict(a, Verdict.NO_DATA, value, last, slope, reason, questions);
         }
 
-        // replay: breached once the breach has lasted `for`; cleared once it holds by the clear margin
+        double clearMargin = margin * CLEAR_SHARE;
+        long step = steps == 0 ? 0 : 2 * sustain / steps;
+        int back = 0; // steps before the lookback the replay starts from
+        double[] before = new double[MAX_BACK + 1]; // before[b]: the value b steps before the lookback
+        if (step > 0) {
+            double v = values[0];
+            while (back < MAX_BACK && !Double.isNaN(v) && !threshold.holdsBy(v, clearMargin)) {
+                back++;
+                long t = times[0] - back * step;
+                v = bound.value(t - window, t);
+                before[back] = v;
+            }
+        }
+        // replay: breached once the breach has lasted `for`; cleared once a step is clear
         boolean breached = false;
         long runStart = -1;
-        for (int k = 0; k <= steps; k++) {
-            double v = values[k];
+        for (int k = -back; k <= steps; k++) {
+            long t = k < 0 ? times[0] + k * step : times[k];
+            double v = k < 0 ? before[-k] : values[k];
             if (Double.isNaN(v)) {
                 continue;
             }
             boolean broken = !threshold.holds(v);
             if (breached) {
-                if (threshold.holdsBy(v, margin * CLEAR_SHARE)) {
+                if (threshold.holdsBy(v, clearMargin)) {
                     breached = false;
                     runStart = -1;
                 }
             } else if (broken) {
                 if (runStart < 0) {
-                    runStart = times[k];
+                    runStart = t;
                 }
-                breached = times[k] - runStart >= sustain;
+                breached = t - runStart >= sustain;
             } else {
                 runStart = -1;
             }
