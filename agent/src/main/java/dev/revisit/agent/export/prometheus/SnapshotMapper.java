@@ -1,0 +1,123 @@
+package dev.revisit.agent.export.prometheus;
+
+import dev.revisit.agent.recorder.MetricView;
+import dev.revisit.agent.recorder.PointView;
+import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricMetadata;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.prometheus.metrics.model.snapshots.Unit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Recorder views to client_java snapshots, named as OpenTelemetry's Prometheus mapping
+ * names them: dots become underscores, the unit {@code s} adds {@code _seconds}, counters
+ * get {@code _total}. Every series carries {@code service_name}; all resource attributes
+ * go on {@code target_info}.
+ */
+final class SnapshotMapper {
+    private final Map<String, String> resource;
+    private final String serviceName;
+
+    SnapshotMapper(Map<String, String> resource) {
+        this.resource = resource;
+        this.serviceName = resource.getOrDefault("service.name", "");
+    }
+
+    MetricSnapshots map(List<MetricView> views) {
+        MetricSnapshots.Builder snapshots = MetricSnapshots.builder();
+        snapshots.metricSnapshot(targetInfo());
+        for (MetricView view : views) {
+            snapshots.metricSnapshot(switch (view.kind()) {
+                case COUNTER -> counter(view);
+                case GAUGE -> gauge(view);
+                case HISTOGRAM -> histogram(view);
+            });
+        }
+        return snapshots.build();
+    }
+
+    static String prometheusName(String otelName, String unit) {
+        String base = otelName.replace('.', '_').replace('-', '_');
+        return "s".equals(unit) ? base + "_seconds" : base;
+    }
+
+    private static MetricMetadata metadata(MetricView view) {
+        String name = prometheusName(view.name(), view.unit());
+        return "s".equals(view.unit())
+                ? new MetricMetadata(name, view.description(), Unit.SECONDS)
+                : new MetricMetadata(name, view.description());
+    }
+
+    private CounterSnapshot counter(MetricView view) {
+        CounterSnapshot.Builder builder = CounterSnapshot.builder().name(metadata(view).getName()).help(view.description());
+        for (PointView point : view.points()) {
+            builder.dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder().value(point.value()).labels(labels(view, point)).build());
+        }
+        return builder.build();
+    }
+
+    private GaugeSnapshot gauge(MetricView view) {
+        GaugeSnapshot.Builder builder = GaugeSnapshot.builder().name(metadata(view).getName()).help(view.description());
+        if ("s".equals(view.unit())) {
+            builder.unit(Unit.SECONDS);
+        }
+        for (PointView point : view.points()) {
+            builder.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().value(point.value()).labels(labels(view, point)).build());
+        }
+        return builder.build();
+    }
+
+    private HistogramSnapshot histogram(MetricView view) {
+        MetricMetadata metadata = metadata(view);
+        HistogramSnapshot.Builder builder = HistogramSnapshot.builder().name(metadata.getName()).help(view.description());
+        if (metadata.hasUnit()) {
+            builder.unit(metadata.getUnit());
+        }
+        double[] bounds = new double[view.boundaries().length + 1];
+        System.arraycopy(view.boundaries(), 0, bounds, 0, view.boundaries().length);
+        bounds[bounds.length - 1] = Double.POSITIVE_INFINITY;
+        for (PointView point : view.points()) {
+            builder.dataPoint(HistogramSnapshot.HistogramDataPointSnapshot.builder()
+                    .classicHistogramBuckets(ClassicHistogramBuckets.of(bounds, point.bucketCounts()))
+                    .sum(point.sum())
+                    .labels(labels(view, point))
+                    .build());
+        }
+        return builder.build();
+    }
+
+    private Labels labels(MetricView view, PointView point) {
+        List<String> names = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        names.add("service_name");
+        values.add(serviceName);
+        List<String> keys = view.attributeKeys();
+        for (int i = 0; i < keys.size(); i++) {
+            String value = point.attributeValues().get(i);
+            if (!value.isEmpty()) {
+                names.add(keys.get(i).replace('.', '_'));
+                values.add(value);
+            }
+        }
+        return Labels.of(names, values);
+    }
+
+    private GaugeSnapshot targetInfo() {
+        List<String> names = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        resource.forEach((k, v) -> {
+            names.add(k.replace('.', '_'));
+            values.add(v);
+        });
+        return GaugeSnapshot.builder().name("target_info").help("Target metadata")
+                .dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().value(1).labels(Labels.of(names, values)).build())
+                .build();
+    }
+}

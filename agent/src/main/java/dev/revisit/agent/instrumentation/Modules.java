@@ -1,0 +1,18 @@
+package dev.revisit.agent.instrumentation;
+
+import dev.revisit.agent.instrumentation.datasource.DataSourceModule;
+import dev.revisit.agent.instrumentation.jdbc.JdbcModule;
+import dev.revisit.agent.instrumentation.readiness.ReadinessModule;
+
+import java.util.List;
+
+/** Every instrumentation the agent knows. One line per module; add yours here. */
+public final class Modules {
+    public static final List<InstrumentationModule> ALL = List.of(
+            new JdbcModule(),
+            new DataSourceModule(),
+            new ReadinessModule()
+    );
+
+    private Modules() {}
+}
