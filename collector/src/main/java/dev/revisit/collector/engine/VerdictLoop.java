@@ -1,0 +1,98 @@
+package dev.revisit.collector.engine;
+
+import dev.revisit.collector.store.MetricStore;
+import dev.revisit.collector.verdict.DecisionVerdict;
+import dev.revisit.collector.verdict.Evaluation;
+import dev.revisit.collector.verdict.Evaluator;
+import dev.revisit.collector.verdict.Verdict;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code serve}'s engine: every interval it picks up a changed decisions file, evaluates every
+ * decision over the store, keeps the result for readers and logs each verdict that changed.
+ * Evaluation is stateless (see {@link Evaluator}), so a round here and a one-shot
+ * {@code evaluate} over the same data agree.
+ */
+public final class VerdictLoop implements AutoCloseable {
+
+    private static final Logger LOG = System.getLogger(VerdictLoop.class.getName());
+    public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(15);
+
+    private final DecisionsWatch decisions;
+    private final MetricStore store;
+    private final Clock clock;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "revisit-verdicts");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile Evaluation current;
+
+    public VerdictLoop(DecisionsWatch decisions, MetricStore store, Clock clock) {
+        this.decisions = decisions;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** Evaluates now and then every {@code interval}. */
+    public void start(Duration interval) {
+        timer.scheduleWithFixedDelay(this::roundSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The latest verdicts, or null before the first round. */
+    public Evaluation current() {
+        return current;
+    }
+
+    /** One round: reload if changed, evaluate, log transitions. */
+    public Evaluation round() {
+        decisions.poll();
+        Evaluation next = Evaluator.evaluate(decisions.current(), store, clock.instant());
+        for (String change : transitions(current, next)) {
+            LOG.log(Level.INFO, change);
+        }
+        current = next;
+        return next;
+    }
+
+    private void roundSafely() {
+        try {
+            round();
+        } catch (RuntimeException e) {
+            // one bad round must not end the loop: the next one may succeed
+            LOG.log(Level.ERROR, "evaluation round failed", e);
+        }
+    }
+
+    /** One line per decision whose verdict differs between two rounds (or that is new). */
+    public static List<String> transitions(Evaluation before, Evaluation after) {
+        Map<String, Verdict> previous = new HashMap<>();
+        if (before != null) {
+            before.decisions().forEach(d -> previous.put(d.decision().id(), d.verdict()));
+        }
+        List<String> changes = new ArrayList<>();
+        for (DecisionVerdict d : after.decisions()) {
+            Verdict was = previous.get(d.decision().id());
+            if (was != d.verdict()) {
+                changes.add(d.decision().id() + ": " + (was == null ? "new" : was.key()) + " → " + d.verdict().key()
+                        + " (" + d.reason() + ")");
+            }
+        }
+        return changes;
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}
