@@ -117,6 +117,13 @@ public final class MemoryStore implements MetricStore {
         for (StoredSeries s : all()) s.journal(journal);
     }
 
+    /** Forgets every series (a recovery that must start over). */
+    void clear() {
+        byMetric.clear();
+        seriesCount.set(0);
+        generation.incrementAndGet();
+    }
+
     /** Recreates a series under its persisted id (replay). */
     StoredSeries restore(int id, Series series) {
         StoredSeries created = new StoredSeries(id, series, config.tiers(), config.maxExponentialScale(), journal);

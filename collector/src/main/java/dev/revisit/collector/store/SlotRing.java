@@ -126,6 +126,41 @@ final class SlotRing {
         evicted = false;
     }
 
+    void write(java.io.DataOutput out) throws java.io.IOException {
+        out.writeInt(size);
+        out.writeInt(stride);
+        out.writeBoolean(evicted);
+        for (int i = 0; i < size; i++) {
+            int p = physical(i);
+            out.writeLong(times[p]);
+            for (int j = 0; j < stride; j++) out.writeDouble(values[p * stride + j]);
+        }
+    }
+
+    void read(java.io.DataInput in) throws java.io.IOException {
+        int n = in.readInt();
+        int st = in.readInt();
+        if (n < 0 || n > 1 << 24 || st < 0 || st > 1 << 16) throw new java.io.IOException("bad slot ring: " + n + " slots of " + st);
+        stride = st;
+        evicted = in.readBoolean();
+        int skip = Math.max(0, n - maxSlots); // written under a longer retention: keep the newest
+        int keep = n - skip;
+        times = new long[keep];
+        values = new double[keep * st];
+        for (int i = 0; i < n; i++) {
+            int k = i - skip;
+            long t = in.readLong();
+            for (int j = 0; j < st; j++) {
+                double v = in.readDouble();
+                if (k >= 0) values[k * st + j] = v;
+            }
+            if (k >= 0) times[k] = t;
+        }
+        evicted |= skip > 0;
+        head = 0;
+        size = keep;
+    }
+
     long bytes() {
         return 16L + times.length * 8L + values.length * 8L + 40;
     }

@@ -262,11 +262,16 @@ public final class StoredSeries {
 
     // ---- replay (persistence) ---------------------------------------------------------------
 
+    /** Re-applies a journaled layout; an exponential one only ever widens what is stored. */
     synchronized void restoreLayout(double[] bounds, ExponentialLayout layout) {
         if (layout != null) {
-            if (exponential != null && layout.scale() <= exponential.scale()) relayout(layout);
-            else {
-                if (explicitBounds != null || exponential != null) startOver();
+            if (exponential != null) {
+                int scale = Math.min(layout.scale(), exponential.scale());
+                int shift = layout.scale() - scale;
+                ExponentialLayout union = fit(scale, layout.lo() >> shift, layout.hi() >> shift);
+                if (!union.equals(exponential)) relayout(union);
+            } else {
+                if (explicitBounds != null) startOver();
                 layoutExponential(layout);
             }
         } else if (!Arrays.equals(bounds, explicitBounds)) {
@@ -286,6 +291,80 @@ public final class StoredSeries {
 
     synchronized void journal(Journal journal) {
         this.journal = journal;
+    }
+
+    /** Writes the whole state, for a snapshot. */
+    synchronized void write(java.io.DataOutput out) throws java.io.IOException {
+        out.writeInt(id);
+        writeString(out, series.metric());
+        out.writeByte(series.kind().ordinal());
+        out.writeInt(series.labels().map().size());
+        for (var e : series.labels().map().entrySet()) {
+            writeString(out, e.getKey());
+            writeString(out, e.getValue());
+        }
+        if (exponential != null) {
+            out.writeByte(2);
+            out.writeInt(exponential.scale());
+            out.writeInt(exponential.lo());
+            out.writeInt(exponential.hi());
+        } else if (explicitBounds != null) {
+            out.writeByte(1);
+            writeDoubles(out, explicitBounds);
+        } else {
+            out.writeByte(0);
+        }
+        out.writeLong(lastTime);
+        out.writeLong(runStart);
+        writeDoubles(out, last);
+        writeDoubles(out, lastRaw);
+        for (SlotRing ring : tiers) ring.write(out);
+    }
+
+    /** Reads what {@link #write} wrote; the caller has read the id and the series' identity. */
+    synchronized void read(java.io.DataInput in) throws java.io.IOException {
+        switch (in.readByte()) {
+            case 2 -> exponential = new ExponentialLayout(in.readInt(), in.readInt(), in.readInt());
+            case 1 -> explicitBounds = readDoubles(in);
+            default -> { }
+        }
+        lastTime = in.readLong();
+        runStart = in.readLong();
+        last = readDoubles(in);
+        lastRaw = readDoubles(in);
+        for (SlotRing ring : tiers) ring.read(in);
+    }
+
+    static void writeString(java.io.DataOutput out, String s) throws java.io.IOException {
+        byte[] utf = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        out.writeInt(utf.length);
+        out.write(utf);
+    }
+
+    static String readString(java.io.DataInput in) throws java.io.IOException {
+        int n = in.readInt();
+        if (n < 0 || n > LogFormat.MAX_PAYLOAD) throw new java.io.IOException("bad string length " + n);
+        byte[] utf = new byte[n];
+        in.readFully(utf);
+        return new String(utf, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    static void writeDoubles(java.io.DataOutput out, double[] values) throws java.io.IOException {
+        if (values == null) {
+            out.writeInt(-1);
+            return;
+        }
+        out.writeInt(values.length);
+        for (double v : values) out.writeDouble(v);
+    }
+
+    static double[] readDoubles(java.io.DataInput in) throws java.io.IOException {
+        int n = in.readInt();
+        if (n < -1 || n > 1 << 16) throw new java.io.IOException("bad array length " + n);
+        if (n == -1) return null;
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) values[i] = in.readDouble();
+        return values;
     }
 
     // ---- read side --------------------------------------------------------------------------
