@@ -17,7 +17,16 @@ public final class Feed {
     public static final long T0 = Instant.parse("2026-11-25T12:00:00Z").toEpochMilli();
     private static final long START = T0 - 3_600_000;
 
-    private final MemoryStore store = new MemoryStore();
+    private final MemoryStore store;
+
+    public Feed() {
+        this(new MemoryStore());
+    }
+
+    /** Feeds {@code store}, e.g. a persistent store's. */
+    public Feed(MemoryStore store) {
+        this.store = store;
+    }
 
     public MemoryStore store() {
         return store;

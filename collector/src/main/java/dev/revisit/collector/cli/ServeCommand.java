@@ -1,0 +1,101 @@
+package dev.revisit.collector.cli;
+
+import dev.revisit.collector.catalog.Catalog;
+import dev.revisit.collector.decisions.DecisionsException;
+import dev.revisit.collector.decisions.DecisionsReader;
+import dev.revisit.collector.decisions.Durations;
+import dev.revisit.collector.engine.DecisionsWatch;
+import dev.revisit.collector.engine.VerdictLoop;
+import dev.revisit.collector.server.CollectorServer;
+import dev.revisit.collector.server.ServerConfig;
+import dev.revisit.collector.store.PersistentStore;
+import dev.revisit.collector.store.StoreConfig;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code serve}: receives OTLP on {@code /v1/metrics}, keeps the store in the data directory,
+ * re-evaluates every interval and reloads the decisions file when it changes. Runs until stopped
+ * (SIGINT/SIGTERM), then flushes the store.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Receives signals over OTLP/HTTP and keeps every decision's verdict current.")
+final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--decisions", required = true, paramLabel = "FILE", description = "the decisions file (reloaded on change)")
+    Path decisions;
+
+    @Mixin
+    StoreOptions store;
+
+    @Option(names = "--host", description = "address to listen on (default: ${DEFAULT-VALUE})")
+    String host = ServerConfig.DEFAULT.host();
+
+    @Option(names = "--port", description = "port for OTLP/HTTP and the API (default: ${DEFAULT-VALUE})")
+    int port = ServerConfig.OTLP_HTTP_PORT;
+
+    @Option(names = "--interval", paramLabel = "DURATION", description = "how often verdicts are re-evaluated (default: 15s)")
+    String interval = "15s";
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Duration every;
+        try {
+            every = Durations.parse(interval);
+        } catch (IllegalArgumentException e) {
+            err.println("--interval: " + e.getMessage());
+            err.flush();
+            return Main.USAGE;
+        }
+        if (!Files.isRegularFile(decisions)) {
+            err.println(decisions + ": no such file");
+            err.flush();
+            return Main.USAGE;
+        }
+        DecisionsWatch watch;
+        try {
+            watch = new DecisionsWatch(decisions, new DecisionsReader(Catalog.builtIn()));
+        } catch (DecisionsException e) {
+            e.problems().forEach(err::println);
+            err.flush();
+            return Main.MISTAKES;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        PersistentStore persistent = PersistentStore.open(store.dataDir, StoreConfig.DEFAULT, PersistentStore.DEFAULT_FLUSH_INTERVAL);
+        CollectorServer server = CollectorServer.start(new ServerConfig(host, port, ServerConfig.DEFAULT_MAX_REQUEST_BYTES),
+                persistent.store());
+        VerdictLoop loop = new VerdictLoop(watch, persistent.store(), Clock.systemUTC());
+        loop.start(every);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            loop.close();
+            try {
+                server.close();
+                persistent.close();
+            } catch (Exception e) {
+                System.err.println("revisit-collector: stopping: " + e);
+            }
+            stopped.countDown();
+        }, "revisit-shutdown"));
+        out.println("revisit-collector: OTLP/HTTP on " + server.uri() + "/v1/metrics, data in " + store.dataDir + ", "
+                + watch.current().decisions().size() + " decisions from " + decisions + ", evaluated every "
+                + Durations.format(every));
+        out.flush();
+        stopped.await();
+        return Main.OK;
+    }
+}
