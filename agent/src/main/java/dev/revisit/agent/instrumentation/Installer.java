@@ -62,7 +62,7 @@ public final class Installer {
                 .with(AgentBuilder.RedefinitionStrategy.Listener.ErrorEscalating.FAIL_LAST)
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .with(AgentBuilder.TypeStrategy.Default.DECORATE)
-                .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
+                .with(AgentBuilder.DescriptionStrategy.Default.HYBRID)
                 .with(AgentBuilder.PoolStrategy.Default.FAST)
                 .with(new ErrorListener())
                 // Advice inlined into a JDK class (a named module) calls the bootstrap hooks,
