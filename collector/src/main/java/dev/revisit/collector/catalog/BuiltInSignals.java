@@ -41,8 +41,8 @@ final class BuiltInSignals {
                         "Is the data still cacheable, or does it now change faster than it is read?")
                 .promql((s, w) -> "sum(rate(revisit_cache_requests_total" + s.with("cache_result=\"hit\"") + "[" + w + "]))"
                         + " / sum(rate(revisit_cache_requests_total" + s.with() + "[" + w + "]))")
-                .computedBy(new EventRatio(List.of(CACHE.selecting(l -> "hit".equals(l.get("cache.result"))),
-                        CACHE_MICROMETER.selecting(l -> "hit".equals(l.get("result"))))));
+                .computedBy(new EventRatio(List.of(CACHE.selecting("hits: cache.result=hit", l -> "hit".equals(l.get("cache.result"))),
+                        CACHE_MICROMETER.selecting("hits: result=hit", l -> "hit".equals(l.get("result"))))));
     }
 
     private static Signal cacheRequestRate() {
@@ -78,8 +78,8 @@ final class BuiltInSignals {
                         "Does the database still meet the consistency and availability the decision assumed?")
                 .promql((s, w) -> "sum(rate(db_client_operation_duration_seconds_count" + s.with("error_type!=\"\"")
                         + "[" + w + "])) / sum(rate(db_client_operation_duration_seconds_count" + s.with() + "[" + w + "]))")
-                .computedBy(new EventRatio(List.of(DB.selecting(l -> l.get("error.type") != null),
-                        DB_SPRING_DATA.selecting(l -> "ERROR".equals(l.get("state"))))));
+                .computedBy(new EventRatio(List.of(DB.selecting("errors: error.type set", l -> l.get("error.type") != null),
+                        DB_SPRING_DATA.selecting("errors: state=ERROR", l -> "ERROR".equals(l.get("state"))))));
     }
 
     private static Signal dbPoolWait() {
@@ -167,8 +167,9 @@ final class BuiltInSignals {
                         "Do token lifetimes and refresh still match how clients behave?")
                 .promql((s, w) -> "sum(rate(revisit_auth_duration_seconds_count" + s.with("auth_outcome=\"failure\"")
                         + "[" + w + "])) / sum(rate(revisit_auth_duration_seconds_count" + s.with() + "[" + w + "]))")
-                .computedBy(new EventRatio(List.of(AUTH.selecting(l -> "failure".equals(l.get("auth.outcome"))),
-                        AUTH_SPRING.selecting(l -> l.get("error") != null && !"none".equals(l.get("error"))))));
+                .computedBy(new EventRatio(List.of(AUTH.selecting("failures: auth.outcome=failure", l -> "failure".equals(l.get("auth.outcome"))),
+                        AUTH_SPRING.selecting("failures: error other than none",
+                        l -> l.get("error") != null && !"none".equals(l.get("error"))))));
     }
 
     private static Signal httpLatency() {
@@ -193,8 +194,9 @@ final class BuiltInSignals {
                 .promql((s, w) -> "sum(rate(http_server_request_duration_seconds_count"
                         + s.with("http_response_status_code=~\"5..\"") + "[" + w + "]))"
                         + " / sum(rate(http_server_request_duration_seconds_count" + s.with() + "[" + w + "]))")
-                .computedBy(new EventRatio(List.of(HTTP.selecting(l -> serverError(l.get("http.response.status_code"))),
-                        HTTP_MICROMETER.selecting(l -> "SERVER_ERROR".equals(l.get("outcome"))))));
+                .computedBy(new EventRatio(List.of(HTTP.selecting("errors: http.response.status_code 5xx",
+                        l -> serverError(l.get("http.response.status_code"))),
+                        HTTP_MICROMETER.selecting("errors: outcome=SERVER_ERROR", l -> "SERVER_ERROR".equals(l.get("outcome"))))));
     }
 
     private static Signal apiVersionShare() {

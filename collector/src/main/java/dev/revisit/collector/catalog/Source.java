@@ -20,33 +20,34 @@ import java.util.function.Predicate;
  * @param toBase    factor from this metric's unit to the signal's (0.001 for Micrometer's milliseconds)
  * @param members   which series of the metric belong to this source at all (e.g. heap pools only)
  * @param selects   which series count as the ratio's numerator (hit, error, failure); all for other signals
+ * @param note      what {@code members} and {@code selects} test, for the docs
  */
 public record Source(String metric, MetricKind kind, String origin, Map<String, String> keys,
                      Map<String, Function<Labels, String>> derived, double toBase, Predicate<Labels> members,
-                     Predicate<Labels> selects) {
+                     Predicate<Labels> selects, String note) {
 
     public static Source of(String metric, MetricKind kind, String origin) {
-        return new Source(metric, kind, origin, Map.of(), Map.of(), 1.0, labels -> true, labels -> true);
+        return new Source(metric, kind, origin, Map.of(), Map.of(), 1.0, labels -> true, labels -> true, "");
     }
 
-    public Source only(Predicate<Labels> belong) {
-        return new Source(metric, kind, origin, keys, derived, toBase, belong, selects);
+    public Source only(String what, Predicate<Labels> belong) {
+        return new Source(metric, kind, origin, keys, derived, toBase, belong, selects, what);
     }
 
     public Source keys(Map<String, String> renamed) {
-        return new Source(metric, kind, origin, renamed, derived, toBase, members, selects);
+        return new Source(metric, kind, origin, renamed, derived, toBase, members, selects, note);
     }
 
     public Source derive(String key, Function<Labels, String> reader) {
-        return new Source(metric, kind, origin, keys, Map.of(key, reader), toBase, members, selects);
+        return new Source(metric, kind, origin, keys, Map.of(key, reader), toBase, members, selects, note);
     }
 
     public Source milliseconds() {
-        return new Source(metric, kind, origin, keys, derived, 0.001, members, selects);
+        return new Source(metric, kind, origin, keys, derived, 0.001, members, selects, note);
     }
 
-    public Source selecting(Predicate<Labels> numerator) {
-        return new Source(metric, kind, origin, keys, derived, toBase, members, numerator);
+    public Source selecting(String what, Predicate<Labels> numerator) {
+        return new Source(metric, kind, origin, keys, derived, toBase, members, numerator, what);
     }
 
     /** Whether this metric can carry the contract attribute {@code key}. */

@@ -63,13 +63,13 @@ final class Sources {
 
     // JVM (OpenTelemetry JVM semantic conventions; Micrometer's JVM binders)
     static final Source HEAP_USED = Source.of("jvm.memory.used", GAUGE, REVISIT_AND_OTEL)
-            .only(labels -> "heap".equals(labels.get("jvm.memory.type")));
+            .only("jvm.memory.type=heap", labels -> "heap".equals(labels.get("jvm.memory.type")));
     static final Source HEAP_USED_MICROMETER = Source.of("jvm.memory.used", GAUGE, MICROMETER)
-            .only(labels -> "heap".equals(labels.get("area")));
+            .only("area=heap", labels -> "heap".equals(labels.get("area")));
     static final Source HEAP_LIMIT = Source.of("jvm.memory.limit", GAUGE, REVISIT_AND_OTEL)
-            .only(labels -> "heap".equals(labels.get("jvm.memory.type")));
+            .only("jvm.memory.type=heap", labels -> "heap".equals(labels.get("jvm.memory.type")));
     static final Source HEAP_MAX_MICROMETER = Source.of("jvm.memory.max", GAUGE, MICROMETER)
-            .only(labels -> "heap".equals(labels.get("area")));
+            .only("area=heap", labels -> "heap".equals(labels.get("area")));
     static final Source CPU = Source.of("jvm.cpu.recent_utilization", GAUGE, REVISIT_AND_OTEL);
     static final Source CPU_MICROMETER = Source.of("process.cpu.usage", GAUGE, MICROMETER);
     static final Source GC = Source.of("jvm.gc.duration", HISTOGRAM, REVISIT_AND_OTEL);
