@@ -1,0 +1,99 @@
+package dev.revisit.collector.dashboards;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/** A real Prometheus (Debian's package) on a free loopback port, with its data in a temporary directory. */
+final class PrometheusServer implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Process process;
+    private final Path log;
+    private final URI base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private PrometheusServer(Process process, Path log, int port) {
+        this.process = process;
+        this.log = log;
+        this.base = URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** Starts Prometheus with {@code config} (YAML text) and waits until it is ready. */
+    static PrometheusServer start(Tool prometheus, Path dir, String config) throws IOException, InterruptedException {
+        Path configFile = Files.writeString(dir.resolve("prometheus.yml"), config);
+        Path log = dir.resolve("prometheus.log");
+        int port = freePort();
+        Process process = new ProcessBuilder(prometheus.binary().toString(),
+                "--config.file=" + configFile,
+                "--storage.tsdb.path=" + dir.resolve("data"),
+                "--web.listen-address=127.0.0.1:" + port)
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        PrometheusServer server = new PrometheusServer(process, log, port);
+        server.awaitReady();
+        return server;
+    }
+
+    /** GET {@code path} with {@code name=value} query parameters; the parsed JSON body, whatever the status. */
+    JsonNode get(String path, String... params) throws IOException, InterruptedException {
+        StringBuilder uri = new StringBuilder(path);
+        for (int i = 0; i < params.length; i += 2) {
+            uri.append(i == 0 ? '?' : '&').append(params[i]).append('=')
+                    .append(URLEncoder.encode(params[i + 1], StandardCharsets.UTF_8));
+        }
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(uri.toString()))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(response.body());
+    }
+
+    String log() throws IOException {
+        return Files.readString(log);
+    }
+
+    private void awaitReady() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("prometheus exited: " + log());
+            }
+            try {
+                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(base.resolve("/-/ready"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                if (ready.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(100);
+        }
+        close();
+        throw new IllegalStateException("prometheus not ready in 30 s: " + log());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}

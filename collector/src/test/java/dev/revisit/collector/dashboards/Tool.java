@@ -1,0 +1,60 @@
+package dev.revisit.collector.dashboards;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A command-line tool the tests run for real (promtool, prometheus). Missing, it skips the test
+ * on a developer's machine but fails it in CI, where .ci/run installs it.
+ */
+final class Tool {
+
+    private final Path binary;
+
+    private Tool(Path binary) {
+        this.binary = binary;
+    }
+
+    static Tool require(String name) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path candidate = Path.of(dir, name);
+            if (Files.isExecutable(candidate)) {
+                return new Tool(candidate);
+            }
+        }
+        String message = name + " is not on the PATH (Debian: apt-get install prometheus)";
+        if ("true".equals(System.getenv("CI"))) {
+            Assertions.fail(message);
+        }
+        Assumptions.abort(message);
+        throw new AssertionError("unreachable");
+    }
+
+    Path binary() {
+        return binary;
+    }
+
+    /** Runs the tool to completion; stdout and stderr together. */
+    Result run(Path workingDir, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(binary.toString());
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true).start();
+        byte[] output = process.getInputStream().readAllBytes();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            Assertions.fail(String.join(" ", command) + " did not finish in 60 s");
+        }
+        return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+    }
+
+    record Result(int exitCode, String output) {}
+}
