@@ -5,11 +5,8 @@ import dev.revisit.collector.decisions.DecisionsException;
 import dev.revisit.collector.decisions.DecisionsReader;
 import dev.revisit.collector.decisions.Durations;
 import dev.revisit.collector.engine.DecisionsWatch;
-import dev.revisit.collector.engine.VerdictLoop;
-import dev.revisit.collector.server.CollectorServer;
+import dev.revisit.collector.engine.RunningCollector;
 import dev.revisit.collector.server.ServerConfig;
-import dev.revisit.collector.store.PersistentStore;
-import dev.revisit.collector.store.StoreConfig;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,22 +73,17 @@ final class ServeCommand implements Callable<Integer> {
             return Main.MISTAKES;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        PersistentStore persistent = PersistentStore.open(store.dataDir, StoreConfig.DEFAULT, PersistentStore.DEFAULT_FLUSH_INTERVAL);
-        CollectorServer server = CollectorServer.start(new ServerConfig(host, port, ServerConfig.DEFAULT_MAX_REQUEST_BYTES),
-                persistent.store());
-        VerdictLoop loop = new VerdictLoop(watch, persistent.store(), Clock.systemUTC());
-        loop.start(every);
+        RunningCollector collector = RunningCollector.start(watch, store.dataDir,
+                new ServerConfig(host, port, ServerConfig.DEFAULT_MAX_REQUEST_BYTES), every, Clock.systemUTC());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            loop.close();
             try {
-                server.close();
-                persistent.close();
+                collector.close();
             } catch (Exception e) {
                 System.err.println("revisit-collector: stopping: " + e);
             }
             stopped.countDown();
         }, "revisit-shutdown"));
-        out.println("revisit-collector: OTLP/HTTP on " + server.uri() + "/v1/metrics, data in " + store.dataDir + ", "
+        out.println("revisit-collector: OTLP/HTTP on " + collector.uri() + "/v1/metrics, data in " + store.dataDir + ", "
                 + watch.current().decisions().size() + " decisions from " + decisions + ", evaluated every "
                 + Durations.format(every));
         out.flush();
