@@ -67,7 +67,14 @@ final class OtlpMetricsHandler extends Handler.Abstract {
         byte[] body;
         try (InputStream raw = Content.Source.asInputStream(request);
              InputStream in = gzip ? new GZIPInputStream(raw, 8192) : raw) {
-            body = in.readNBytes(maxBytes + 1);
+            long length = request.getLength();
+            if (!gzip && length >= 0) { // known size: one exact buffer instead of chunks stitched together
+                body = new byte[(int) length];
+                int read = in.readNBytes(body, 0, body.length);
+                if (read < body.length) throw new IOException("body ended after " + read + " of " + length + " bytes");
+            } else {
+                body = in.readNBytes(maxBytes + 1);
+            }
         } catch (ZipException e) {
             return status(response, callback, json, HttpStatus.BAD_REQUEST_400, RpcStatus.INVALID_ARGUMENT, "bad gzip body: " + e.getMessage());
         } catch (IOException e) {

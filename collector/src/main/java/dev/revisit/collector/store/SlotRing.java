@@ -36,6 +36,10 @@ final class SlotRing {
         this.stride = stride;
     }
 
+    long resolution() {
+        return resolution;
+    }
+
     int size() {
         return size;
     }
@@ -90,8 +94,10 @@ final class SlotRing {
                 return last * stride;
             }
         }
-        evictBefore(t - retention);
-        if (size == times.length) grow();
+        if (size == times.length) { // retention is enforced when room is needed (and by expire)
+            evictBefore(t - retention);
+            if (size == times.length) grow();
+        }
         int p = physical(size);
         times[p] = t;
         size++;

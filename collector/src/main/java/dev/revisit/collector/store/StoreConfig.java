@@ -25,9 +25,9 @@ public record StoreConfig(List<Tier> tiers, int maxSeries, int maxExponentialSca
         tiers = List.copyOf(tiers);
         if (tiers.isEmpty()) throw new IllegalArgumentException("at least one tier");
         for (int i = 1; i < tiers.size(); i++) {
-            if (tiers.get(i).resolution().compareTo(tiers.get(i - 1).resolution()) < 0
+            if (tiers.get(i).resolution().toMillis() % tiers.get(i - 1).resolution().toMillis() != 0
                     || tiers.get(i).retention().compareTo(tiers.get(i - 1).retention()) < 0) {
-                throw new IllegalArgumentException("tiers must go from fine and short to coarse and long");
+                throw new IllegalArgumentException("tiers must go from fine and short to coarse and long, each resolution a multiple of the previous");
             }
         }
         if (maxSeries <= 0) throw new IllegalArgumentException("maxSeries must be positive");

@@ -201,28 +201,63 @@ public final class StoredSeries {
         journal.sample(this, time, resolved, raw, runStart);
     }
 
+    /**
+     * Adds a sample to the first tier. A coarser tier only changes when a sample leaves one of
+     * its buckets: the finished bucket's slot is then summarised from the next finer tier, so a
+     * sample touches one ring, not all of them (the open bucket is always in the finer tiers).
+     */
     private void append(long time, double[] resolved) {
-        for (SlotRing ring : tiers) {
-            int offset = ring.slotFor(time);
-            double[] v = ring.values();
-            if (series.kind() == MetricKind.GAUGE) {
-                double x = resolved[0];
-                if (offset < 0) {
-                    offset = -offset - 1;
-                    v[offset] = x; v[offset + 1] = x; v[offset + 2] = x; v[offset + 3] = x; v[offset + 4] = 1;
-                } else {
-                    v[offset] = x;
-                    v[offset + 1] = Math.min(v[offset + 1], x);
-                    v[offset + 2] = Math.max(v[offset + 2], x);
-                    v[offset + 3] += x;
-                    v[offset + 4] += 1;
-                }
+        long previous = lastTime;
+        SlotRing raw = tiers[0];
+        int offset = raw.slotFor(time);
+        double[] v = raw.values();
+        if (series.kind() == MetricKind.GAUGE) {
+            double x = resolved[0];
+            if (offset < 0) {
+                offset = -offset - 1;
+                v[offset] = x; v[offset + 1] = x; v[offset + 2] = x; v[offset + 3] = x; v[offset + 4] = 1;
             } else {
-                System.arraycopy(resolved, 0, v, offset < 0 ? -offset - 1 : offset, resolved.length);
+                v[offset] = x;
+                v[offset + 1] = Math.min(v[offset + 1], x);
+                v[offset + 2] = Math.max(v[offset + 2], x);
+                v[offset + 3] += x;
+                v[offset + 4] += 1;
             }
+        } else {
+            System.arraycopy(resolved, 0, v, offset < 0 ? -offset - 1 : offset, resolved.length);
         }
         last = resolved;
         lastTime = time;
+        if (previous == NONE) return;
+        for (int k = 1; k < tiers.length; k++) {
+            long resolution = tiers[k].resolution();
+            long bucket = Math.floorDiv(previous, resolution);
+            if (bucket == Math.floorDiv(time, resolution)) break; // coarser buckets nest: none of them closed either
+            close(k, bucket * resolution, bucket * resolution + resolution);
+        }
+    }
+
+    /** Writes tier {@code k}'s slot for the bucket {@code [from, to)} from tier {@code k - 1}'s slots in it. */
+    private void close(int k, long from, long to) {
+        SlotRing source = tiers[k - 1];
+        int end = source.lastAtOrBefore(to - 1);
+        if (end < 0 || source.time(end) < from) return;
+        double[] v = source.values();
+        SlotRing target = tiers[k];
+        int stride = source.stride();
+        int at = target.slotFor(source.time(end));
+        at = at < 0 ? -at - 1 : at;
+        double[] out = target.values();
+        System.arraycopy(v, source.offset(end), out, at, stride);
+        if (series.kind() == MetricKind.GAUGE) {
+            for (int i = end - 1; i >= 0 && source.time(i) >= from; i--) {
+                int o = source.offset(i);
+                out[at + 1] = Math.min(out[at + 1], v[o + 1]);
+                out[at + 2] = Math.max(out[at + 2], v[o + 2]);
+                out[at + 3] += v[o + 3];
+                out[at + 4] += v[o + 4];
+            }
+        }
     }
 
     private void layoutExplicit(double[] bounds) {
