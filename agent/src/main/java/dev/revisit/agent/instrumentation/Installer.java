@@ -63,7 +63,7 @@ public final class Installer {
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .with(AgentBuilder.TypeStrategy.Default.DECORATE)
                 .with(AgentBuilder.DescriptionStrategy.Default.HYBRID)
-                .with(AgentBuilder.PoolStrategy.Default.FAST)
+                .with(new TypePoolCache())
                 .with(new ErrorListener())
                 // Advice inlined into a JDK class (a named module) calls the bootstrap hooks,
                 // which live in the bootstrap loader's unnamed module: add the read edge.
