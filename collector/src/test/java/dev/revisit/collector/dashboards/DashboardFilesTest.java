@@ -121,6 +121,25 @@ class DashboardFilesTest {
     }
 
     @Test
+    void multiValueVariablesAreMatchedAsRegularExpressions() {
+        // Grafana expands them to (a|b) or to their allValue ".*": an exact matcher finds nothing.
+        Pattern exact = Pattern.compile("[a-zA-Z_]+\\s*!?=\\s*\"\\$\\{?([a-zA-Z_][a-zA-Z0-9_]*)");
+        for (GrafanaDashboard d : dashboards) {
+            Set<String> multi = new HashSet<>();
+            d.variables().stream().filter(v -> v.path("multi").asBoolean() || v.path("includeAll").asBoolean())
+                    .forEach(v -> multi.add(v.path("name").asText()));
+            List<String> texts = new ArrayList<>(d.variableQueries());
+            d.panels().forEach(p -> p.path("targets").forEach(t -> texts.add(t.path("expr").asText())));
+            for (String text : texts) {
+                Matcher m = exact.matcher(text);
+                while (m.find()) {
+                    assertFalse(multi.contains(m.group(1)), d.fileName() + ": use =~ for $" + m.group(1) + " in " + text);
+                }
+            }
+        }
+    }
+
+    @Test
     void panelIdsAreUniqueAndRepeatsUseDefinedVariables() {
         for (GrafanaDashboard d : dashboards) {
             Set<Integer> ids = new HashSet<>();
