@@ -19,7 +19,7 @@ public final class Scope {
     private final Map<String, Pattern> compiled = new LinkedHashMap<>();
 
     public Scope(Map<String, String> patterns) {
-        this.patterns = Map.copyOf(patterns);
+        this.patterns = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(patterns)); // in the file's order
         patterns.forEach((key, glob) -> {
             if (glob.contains("*")) {
                 compiled.put(key, glob(glob));

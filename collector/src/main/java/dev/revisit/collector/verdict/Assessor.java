@@ -68,11 +68,13 @@ final class Assessor {
         double[] before = new double[MAX_BACK + 1]; // before[b]: the value b steps before the lookback
         if (step > 0) {
             double v = values[0];
-            while (back < MAX_BACK && !Double.isNaN(v) && !threshold.holdsBy(v, clearMargin)) {
+            int gap = 0; // consecutive steps without data: a gap as long as `for` ends the history
+            while (back < MAX_BACK && gap < STEPS / 2 && (Double.isNaN(v) || !threshold.holdsBy(v, clearMargin))) {
                 back++;
                 long t = times[0] - back * step;
                 v = bound.value(t - window, t);
                 before[back] = v;
+                gap = Double.isNaN(v) ? gap + 1 : 0;
             }
         }
         // replay: breached once the breach has lasted `for`; cleared once a step is clear
