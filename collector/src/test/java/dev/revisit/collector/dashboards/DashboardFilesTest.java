@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -152,6 +155,20 @@ class DashboardFilesTest {
                 }
             }
         }
+    }
+
+    @Test
+    void provisioningDeclaresAPrometheusDatasourceAndAFileProvider() throws IOException {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        Path provisioning = Repository.dashboards().resolve("grafana/provisioning");
+        JsonNode datasource = yaml.readTree(provisioning.resolve("datasources/revisit.yaml").toFile());
+        assertEquals(1, datasource.path("apiVersion").asInt());
+        assertEquals("prometheus", datasource.path("datasources").get(0).path("type").asText());
+        JsonNode providers = yaml.readTree(provisioning.resolve("dashboards/revisit.yaml").toFile());
+        assertEquals(1, providers.path("apiVersion").asInt());
+        JsonNode provider = providers.path("providers").get(0);
+        assertEquals("file", provider.path("type").asText());
+        assertFalse(provider.path("options").path("path").asText().isBlank());
     }
 
     @Test
