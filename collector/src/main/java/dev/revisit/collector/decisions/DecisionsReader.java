@@ -82,6 +82,10 @@ public final class DecisionsReader {
             } catch (MarkedYAMLException e) {
                 Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
                 String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
+                if (what.contains("chomping or indentation indicators")) {
+                    // a bare `expect: >= 0.85` starts a YAML folded block
+                    what += " (quote expectations that start with > or >=: expect: \">= 0.85\")";
+                }
                 throw new DecisionsException(List.of(new Problem(position(mark), "YAML syntax error: " + what)));
             } catch (YAMLException e) {
                 throw new DecisionsException(List.of(new Problem(new Position(file, 1, 1), "YAML error: " + e.getMessage())));

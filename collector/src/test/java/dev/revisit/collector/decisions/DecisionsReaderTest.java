@@ -87,6 +87,15 @@ class DecisionsReaderTest {
     }
 
     @Test
+    void anUnquotedGreaterThanGetsAHint() {
+        DecisionsException e = assertThrows(DecisionsException.class, () -> reader.read("d.yaml", new StringReader(
+                "decisions:\n  - id: A\n    title: t\n    area: api\n    decided: 2026-01-01\n    assumptions:\n"
+                        + "      - signal: http.error_ratio\n        expect: >= 1%\n")));
+        assertEquals("d.yaml:8:18: YAML syntax error: expected chomping or indentation indicators, but found =(61) "
+                + "(quote expectations that start with > or >=: expect: \">= 0.85\")", e.problems().get(0).toString());
+    }
+
+    @Test
     void reportsMissingRequiredFieldsAndWrongShapes() {
         DecisionsException e = assertThrows(DecisionsException.class, () -> reader.read("d.yaml", new StringReader(
                 "decision: []\n")));
