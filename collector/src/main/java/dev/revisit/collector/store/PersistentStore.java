@@ -83,7 +83,7 @@ public final class PersistentStore implements AutoCloseable {
         store.journal(log);
         log.startFlusher(flushInterval);
         PersistentStore persistent = new PersistentStore(dir, store, log, lockChannel, lock);
-        persistent.housekeeping.scheduleWithFixedDelay(persistent::housekeep, 10, 10, TimeUnit.SECONDS);
+        persistent.housekeeping.scheduleWithFixedDelay(persistent::housekeep, 30, 30, TimeUnit.SECONDS);
         return persistent;
     }
 
@@ -97,6 +97,8 @@ public final class PersistentStore implements AutoCloseable {
 
     private void housekeep() {
         try {
+            int dropped = store.expire(System.currentTimeMillis());
+            if (dropped > 0) LOG.log(Level.INFO, "dropped " + dropped + " series silent for longer than the longest tier's retention");
             if (log.bytesSinceRotate() >= Math.max(MIN_LOG_BYTES_PER_SNAPSHOT, store.estimatedBytes())) snapshot();
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.ERROR, "store snapshot in " + dir + " failed; the log keeps everything meanwhile", e);

@@ -14,9 +14,9 @@ import java.util.List;
  */
 public record StoreConfig(List<Tier> tiers, int maxSeries, int maxExponentialScale) {
 
-    /** 10 s for 3 h, 5 min for 3 d, 1 h for 30 d; 100,000 series; exponential scale 2 (buckets 19 % wide). */
+    /** 10 s for 2 h, 5 min for 3 d, 1 h for 30 d; 100,000 series; exponential scale 2 (buckets 19 % wide). */
     public static final StoreConfig DEFAULT = new StoreConfig(List.of(
-            new Tier(Duration.ofSeconds(10), Duration.ofHours(3)),
+            new Tier(Duration.ofSeconds(10), Duration.ofHours(2)),
             new Tier(Duration.ofMinutes(5), Duration.ofDays(3)),
             new Tier(Duration.ofHours(1), Duration.ofDays(30))),
             100_000, 2);
