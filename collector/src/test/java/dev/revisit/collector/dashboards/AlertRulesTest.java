@@ -155,6 +155,26 @@ class AlertRulesTest {
                 "a decision's alerts arrive as one notification");
     }
 
+    @Test
+    void amtoolAcceptsTheAlertmanagerExampleAndRoutesByOwnerAndArea() throws Exception {
+        Tool amtool = Tool.require("amtool");
+        Tool.Result check = amtool.run(Repository.prometheus(), "check-config", "alertmanager.yml");
+        assertEquals(0, check.exitCode(), check.output());
+        // alert labels → the receivers Alertmanager picks for them
+        Map<String, String> cases = new LinkedHashMap<>();
+        cases.put("alertname=RevisitCacheHitRatioAssumptionBroken area=caching owner=team-catalog", "team-catalog");
+        cases.put("alertname=RevisitDecisionFlaggedForReview area=async owner=team-billing", "data-guild");
+        cases.put("alertname=RevisitDecisionFlaggedForReview area=api owner=team-shop", "architecture-board");
+        cases.put("alertname=RevisitDecisionReviewDue area=storage owner=team-orders", "architecture-board,team-orders");
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            List<String> args = new ArrayList<>(List.of("config", "routes", "test", "--config.file=alertmanager.yml",
+                    "--verify.receivers=" + c.getValue()));
+            args.addAll(List.of(c.getKey().split(" ")));
+            Tool.Result routed = amtool.run(Repository.prometheus(), args.toArray(String[]::new));
+            assertEquals(0, routed.exitCode(), c.getKey() + " should reach " + c.getValue() + ": " + routed.output());
+        }
+    }
+
     private static JsonNode rules() throws IOException {
         return YAML.readTree(Repository.prometheus().resolve(RULES).toFile());
     }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A command-line tool the tests run for real (promtool, prometheus). Missing, it skips the test
+ * A command-line tool the tests run for real (promtool, prometheus, amtool). Missing, it skips the test
  * on a developer's machine but fails it in CI, where .ci/run installs it.
  */
 final class Tool {
@@ -30,7 +30,8 @@ final class Tool {
                 return new Tool(candidate);
             }
         }
-        String message = name + " is not on the PATH (Debian: apt-get install prometheus)";
+        String message = name + " is not on the PATH (Debian: apt-get install "
+                + ("amtool".equals(name) ? "prometheus-alertmanager" : "prometheus") + ")";
         if ("true".equals(System.getenv("CI"))) {
             Assertions.fail(message);
         }
