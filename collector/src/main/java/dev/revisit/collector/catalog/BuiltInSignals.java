@@ -41,7 +41,7 @@ final class BuiltInSignals {
                         "Is the data still cacheable, or does it now change faster than it is read?")
                 .promql((s, w) -> "sum(rate(revisit_cache_requests_total" + s.with("cache_result=\"hit\"") + "[" + w + "]))"
                         + " / sum(rate(revisit_cache_requests_total" + s.with() + "[" + w + "]))")
-                .computedBy(new EventRatio(List.of(CACHE.selecting("hits: cache.result=hit", l -> "hit".equals(l.get("cache.result"))),
+                .computedBy(EventRatio.of(List.of(CACHE.selecting("hits: cache.result=hit", l -> "hit".equals(l.get("cache.result"))),
                         CACHE_MICROMETER.selecting("hits: result=hit", l -> "hit".equals(l.get("result"))))));
     }
 
@@ -78,7 +78,7 @@ final class BuiltInSignals {
                         "Does the database still meet the consistency and availability the decision assumed?")
                 .promql((s, w) -> "sum(rate(db_client_operation_duration_seconds_count" + s.with("error_type!=\"\"")
                         + "[" + w + "])) / sum(rate(db_client_operation_duration_seconds_count" + s.with() + "[" + w + "]))")
-                .computedBy(new EventRatio(List.of(DB.selecting("errors: error.type set", l -> l.get("error.type") != null),
+                .computedBy(EventRatio.of(List.of(DB.selecting("errors: error.type set", l -> l.get("error.type") != null),
                         DB_SPRING_DATA.selecting("errors: state=ERROR", l -> "ERROR".equals(l.get("state"))))));
     }
 
@@ -167,7 +167,7 @@ final class BuiltInSignals {
                         "Do token lifetimes and refresh still match how clients behave?")
                 .promql((s, w) -> "sum(rate(revisit_auth_duration_seconds_count" + s.with("auth_outcome=\"failure\"")
                         + "[" + w + "])) / sum(rate(revisit_auth_duration_seconds_count" + s.with() + "[" + w + "]))")
-                .computedBy(new EventRatio(List.of(AUTH.selecting("failures: auth.outcome=failure", l -> "failure".equals(l.get("auth.outcome"))),
+                .computedBy(EventRatio.of(List.of(AUTH.selecting("failures: auth.outcome=failure", l -> "failure".equals(l.get("auth.outcome"))),
                         AUTH_SPRING.selecting("failures: error other than none",
                         l -> l.get("error") != null && !"none".equals(l.get("error"))))));
     }
@@ -194,7 +194,7 @@ final class BuiltInSignals {
                 .promql((s, w) -> "sum(rate(http_server_request_duration_seconds_count"
                         + s.with("http_response_status_code=~\"5..\"") + "[" + w + "]))"
                         + " / sum(rate(http_server_request_duration_seconds_count" + s.with() + "[" + w + "]))")
-                .computedBy(new EventRatio(List.of(HTTP.selecting("errors: http.response.status_code 5xx",
+                .computedBy(EventRatio.of(List.of(HTTP.selecting("errors: http.response.status_code 5xx",
                         l -> serverError(l.get("http.response.status_code"))),
                         HTTP_MICROMETER.selecting("errors: outcome=SERVER_ERROR", l -> "SERVER_ERROR".equals(l.get("outcome"))))));
     }
@@ -210,7 +210,7 @@ final class BuiltInSignals {
                 .promql((s, w) -> "sum(rate(http_server_request_duration_seconds_count" + s.with() + "[" + w + "]))"
                         + " / sum(rate(http_server_request_duration_seconds_count" + s.without("api.version").with()
                         + "[" + w + "]))")
-                .computedBy(new ScopedShare("api.version", List.of(
+                .computedBy(EventRatio.share("api.version", List.of(
                         HTTP.derive("api.version", l -> apiVersion(l, "http.route")),
                         HTTP_MICROMETER.derive("api.version", l -> apiVersion(l, "uri")))));
     }

@@ -4,17 +4,11 @@ import dev.revisit.collector.store.MetricStore;
 import java.util.List;
 
 /** Events per second over the window, summed over every series in scope. */
-final class EventRate implements Computation {
+final class EventRate extends OverSources {
 
-    private final List<Source> sources;
 
     EventRate(List<Source> sources) {
-        this.sources = List.copyOf(sources);
-    }
-
-    @Override
-    public List<Source> sources() {
-        return sources;
+        super(sources);
     }
 
     @Override

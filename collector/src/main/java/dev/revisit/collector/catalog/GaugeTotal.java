@@ -9,17 +9,11 @@ import java.util.Optional;
  * The sum over every series in scope of each series' last value in the window — consumer lag
  * summed over partitions and groups: how many messages the scope is behind right now.
  */
-final class GaugeTotal implements Computation {
+final class GaugeTotal extends OverSources {
 
-    private final List<Source> sources;
 
     GaugeTotal(List<Source> sources) {
-        this.sources = List.copyOf(sources);
-    }
-
-    @Override
-    public List<Source> sources() {
-        return sources;
+        super(sources);
     }
 
     @Override

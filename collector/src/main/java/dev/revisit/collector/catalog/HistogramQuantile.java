@@ -10,19 +10,13 @@ import java.util.Optional;
  * A quantile of the merged histogram of every series in scope, interpolated inside its bucket
  * the way PromQL's {@code histogram_quantile} does. Quantiles are never averaged.
  */
-final class HistogramQuantile implements Computation {
+final class HistogramQuantile extends OverSources {
 
     private final double q;
-    private final List<Source> sources;
 
     HistogramQuantile(double q, List<Source> sources) {
+        super(sources);
         this.q = q;
-        this.sources = List.copyOf(sources);
-    }
-
-    @Override
-    public List<Source> sources() {
-        return sources;
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.util.function.DoubleUnaryOperator;
  * A per-JVM value, and the worst JVM in scope: the largest per-instance value, mapped through
  * {@code finish} (e.g. {@code 1 − max CPU utilisation} for CPU headroom).
  */
-final class WorstInstance implements Computation {
+final class WorstInstance extends OverSources {
 
     /** What one JVM's series amount to over the window. */
     enum PerInstance {
@@ -25,17 +25,11 @@ final class WorstInstance implements Computation {
 
     private final PerInstance per;
     private final DoubleUnaryOperator finish;
-    private final List<Source> sources;
 
     WorstInstance(PerInstance per, DoubleUnaryOperator finish, List<Source> sources) {
+        super(sources);
         this.per = per;
         this.finish = finish;
-        this.sources = List.copyOf(sources);
-    }
-
-    @Override
-    public List<Source> sources() {
-        return sources;
     }
 
     @Override
