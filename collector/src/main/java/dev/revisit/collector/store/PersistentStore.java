@@ -67,7 +67,12 @@ public final class PersistentStore implements AutoCloseable {
     public static PersistentStore open(Path dir, StoreConfig config, Duration flushInterval) throws IOException {
         Files.createDirectories(dir);
         FileChannel lockChannel = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock = lockChannel.tryLock();
+        FileLock lock;
+        try {
+            lock = lockChannel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) { // held by this JVM
+            lock = null;
+        }
         if (lock == null) {
             lockChannel.close();
             throw new IOException("data directory " + dir + " is in use by another collector");
@@ -85,6 +90,25 @@ public final class PersistentStore implements AutoCloseable {
         PersistentStore persistent = new PersistentStore(dir, store, log, lockChannel, lock);
         persistent.housekeeping.scheduleWithFixedDelay(persistent::housekeep, 30, 30, TimeUnit.SECONDS);
         return persistent;
+    }
+
+    /**
+     * Reads what a data directory holds into a fresh store, without locking or writing anything:
+     * for one-shot commands while a collector may be serving from the same directory. A
+     * snapshot the running collector completes meanwhile may delete a segment being read; the
+     * read then starts over (up to three times).
+     */
+    public static MemoryStore readOnly(Path dir, StoreConfig config) throws IOException {
+        if (!Files.isDirectory(dir)) throw new java.nio.file.NoSuchFileException(dir.toString(), null, "no data directory");
+        for (int attempt = 1; ; attempt++) {
+            MemoryStore store = new MemoryStore(config);
+            try {
+                recover(dir, store);
+                return store;
+            } catch (java.nio.file.NoSuchFileException e) {
+                if (attempt == 3) throw e;
+            }
+        }
     }
 
     public MemoryStore store() {

@@ -91,10 +91,15 @@ class PersistentStoreTest {
     }
 
     @Test
-    void aSecondCollectorCannotOpenTheSameDirectory() throws IOException {
+    void aSecondCollectorCannotOpenTheSameDirectoryButCanReadIt() throws IOException {
         try (PersistentStore p = PersistentStore.open(dir, StoreConfig.DEFAULT, FLUSH)) {
-            assertThrows(Exception.class, () -> PersistentStore.open(dir, StoreConfig.DEFAULT, FLUSH));
+            fill(p.store(), 0, 100);
+            p.flush();
+            assertThrows(IOException.class, () -> PersistentStore.open(dir, StoreConfig.DEFAULT, FLUSH));
+            MemoryStore copy = PersistentStore.readOnly(dir, StoreConfig.DEFAULT);
+            assertEquals(describe(p.store(), T0, T0 + 99 * M), describe(copy, T0, T0 + 99 * M));
         }
+        assertThrows(IOException.class, () -> PersistentStore.readOnly(dir.resolve("missing"), StoreConfig.DEFAULT));
     }
 
     @Test
