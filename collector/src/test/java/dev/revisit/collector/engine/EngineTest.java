@@ -99,4 +99,36 @@ class EngineTest {
             assertEquals(List.of(), VerdictLoop.transitions(second, loop.round()), "no change, nothing to log");
         }
     }
+
+    @Test
+    void aLoopThatRanForAnHourAgreesWithAOneShotEvaluation() throws Exception {
+        Feed feed = new Feed();
+        double hits = 0;
+        for (int m = 0; m <= 120; m++) { // hovering around the threshold, then a dip
+            double ratio = m > 80 && m < 100 ? 0.6 : (m % 2 == 0 ? 0.78 : 0.84);
+            hits += 1000 * ratio;
+            feed.counterAt("revisit.cache.requests", "service.name=s,cache.name=c,cache.result=hit", m, hits);
+            feed.counterAt("revisit.cache.requests", "service.name=s,cache.name=c,cache.result=miss", m, 1000.0 * m - hits);
+        }
+        Path file = write(FILE.formatted(">= 0.8"), 0);
+        Instant[] now = {Instant.ofEpochMilli(minute(60))};
+        Clock clock = new Clock() {
+            @Override public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
+            @Override public Clock withZone(java.time.ZoneId zone) { return this; }
+            @Override public Instant instant() { return now[0]; }
+        };
+        var decisions = new DecisionsWatch(file, new DecisionsReader(Catalog.builtIn()));
+        try (VerdictLoop loop = new VerdictLoop(decisions, feed.store(), clock)) {
+            java.util.Set<Verdict> seen = new java.util.HashSet<>();
+            for (int m = 60; m <= 120; m++) {
+                now[0] = Instant.ofEpochMilli(minute(m));
+                Evaluation looped = loop.round();
+                Evaluation oneShot = dev.revisit.collector.verdict.Evaluator.evaluate(decisions.current(), feed.store(), now[0]);
+                assertEquals(oneShot.decisions().get(0).verdict(), looped.decisions().get(0).verdict(), "minute " + m);
+                assertEquals(oneShot.decisions().get(0).reason(), looped.decisions().get(0).reason(), "minute " + m);
+                seen.add(looped.decisions().get(0).verdict());
+            }
+            assertEquals(java.util.Set.of(Verdict.AT_RISK, Verdict.REVIEW), seen, "the data went through both");
+        }
+    }
 }
