@@ -18,16 +18,19 @@ import java.util.Map;
 /**
  * Recorder views to client_java snapshots, named as OpenTelemetry's Prometheus mapping
  * names them: dots become underscores, the unit {@code s} adds {@code _seconds}, counters
- * get {@code _total}. Every series carries {@code service_name}; all resource attributes
- * go on {@code target_info}.
+ * get {@code _total}. Every series carries {@code service_name} and {@code service_instance_id}
+ * (one value per JVM, so no cardinality cost) for PromQL's {@code by (...)}; all resource
+ * attributes go on {@code target_info}.
  */
 final class SnapshotMapper {
     private final Map<String, String> resource;
     private final String serviceName;
+    private final String serviceInstanceId;
 
     SnapshotMapper(Map<String, String> resource) {
         this.resource = resource;
         this.serviceName = resource.getOrDefault("service.name", "");
+        this.serviceInstanceId = resource.getOrDefault("service.instance.id", "");
     }
 
     MetricSnapshots map(List<MetricView> views) {
@@ -98,6 +101,8 @@ final class SnapshotMapper {
         List<String> values = new ArrayList<>();
         names.add("service_name");
         values.add(serviceName);
+        names.add("service_instance_id");
+        values.add(serviceInstanceId);
         List<String> keys = view.attributeKeys();
         for (int i = 0; i < keys.size(); i++) {
             String value = point.attributeValues().get(i);
