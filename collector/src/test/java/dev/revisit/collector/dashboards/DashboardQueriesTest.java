@@ -32,7 +32,8 @@ class DashboardQueriesTest {
 
     private static final Catalog CATALOG = Catalog.builtIn();
     private static final Pattern THRESHOLD_SIGNALS =
-            Pattern.compile("^revisit_assumption_threshold\\{signal=~?\"([^\"]+)\",service_name=~\"\\$service_name\"}$");
+            Pattern.compile("^max by \\(decision, signal, expect\\) "
+                    + "\\(revisit_assumption_threshold\\{signal=~?\"([^\"]+)\",service_name=~\"\\$service_name\"}\\)$");
 
     private final List<GrafanaDashboard> dashboards = GrafanaDashboard.all();
 

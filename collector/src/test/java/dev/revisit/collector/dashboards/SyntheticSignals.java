@@ -7,8 +7,9 @@ import java.util.function.LongToDoubleFunction;
 
 /**
  * Fifteen minutes of made-up data, at 15 s intervals, for every metric the dashboards read: the
- * signals contract's metrics of one service ("shop") and the collector's gauges for three
- * decisions. Written as OpenMetrics for {@code promtool tsdb create-blocks-from openmetrics}.
+ * signals contract's metrics of one service ("shop"), and the collector's gauges for three
+ * decisions from two collector replicas. Written as OpenMetrics for
+ * {@code promtool tsdb create-blocks-from openmetrics}.
  */
 final class SyntheticSignals {
 
@@ -71,6 +72,7 @@ final class SyntheticSignals {
         series("revisit_jvm_startup_duration_seconds", SERVICE, t -> 4.2);
     }
 
+    /** Two collector replicas scraped side by side, as an HA pair would be: the joins must cope. */
     private void collector() {
         String[][] decisions = {
                 // id, area, owner, verdict
@@ -78,28 +80,36 @@ final class SyntheticSignals {
                 {"ADR-020", "storage", "team-orders", "holds"},
                 {"ADR-040", "auth", "team-identity", "review_due"},
         };
+        List<String> replicas = List.of("instance=\"collector-1\"", "instance=\"collector-2\"");
         family("revisit_decision_info", "gauge");
-        for (String[] d : decisions) {
-            series("revisit_decision_info", "decision=\"" + d[0] + "\",area=\"" + d[1] + "\",owner=\"" + d[2]
-                    + "\",title=\"Decision " + d[0] + "\",link=\"https://example.com/adr/" + d[0] + "\"", t -> 1);
+        for (String replica : replicas) {
+            for (String[] d : decisions) {
+                series("revisit_decision_info", replica + ",decision=\"" + d[0] + "\",area=\"" + d[1] + "\",owner=\"" + d[2]
+                        + "\",title=\"Decision " + d[0] + "\",link=\"https://example.com/adr/" + d[0] + "\"", t -> 1);
+            }
         }
         family("revisit_decision_verdict", "gauge");
-        for (String[] d : decisions) {
-            for (String verdict : List.of("holds", "no_data", "at_risk", "review_due", "review")) {
-                series("revisit_decision_verdict", "decision=\"" + d[0] + "\",area=\"" + d[1] + "\",verdict=\"" + verdict + "\"",
-                        t -> verdict.equals(d[3]) ? 1 : 0);
+        for (String replica : replicas) {
+            for (String[] d : decisions) {
+                for (String verdict : List.of("holds", "no_data", "at_risk", "review_due", "review")) {
+                    series("revisit_decision_verdict", replica + ",decision=\"" + d[0] + "\",area=\"" + d[1]
+                            + "\",verdict=\"" + verdict + "\"", t -> verdict.equals(d[3]) ? 1 : 0);
+                }
             }
         }
         String assumption = "decision=\"ADR-012\",area=\"caching\",signal=\"" + DECLARED_SIGNAL + "\",assumption=\"1\","
                 + "scope=\"cache.name=products,service.name=shop\",service_name=\"shop\"";
         family("revisit_assumption_value", "gauge");
-        series("revisit_assumption_value", assumption, t -> 0.8);
+        replicas.forEach(r -> series("revisit_assumption_value", r + "," + assumption, t -> 0.8));
         family("revisit_assumption_threshold", "gauge");
-        series("revisit_assumption_threshold", assumption + ",comparison=\">=\",expect=\">= 0.85\"", t -> 0.85);
+        replicas.forEach(r -> series("revisit_assumption_threshold", r + "," + assumption
+                + ",comparison=\">=\",expect=\">= 0.85\"", t -> 0.85));
         family("revisit_assumption_has_data", "gauge");
-        series("revisit_assumption_has_data", assumption, t -> 1);
-        series("revisit_assumption_has_data", "decision=\"ADR-020\",area=\"storage\",signal=\"db.latency.p99\","
-                + "assumption=\"1\",scope=\"service.name=orders\"", t -> 0);
+        for (String replica : replicas) {
+            series("revisit_assumption_has_data", replica + "," + assumption, t -> 1);
+            series("revisit_assumption_has_data", replica + ",decision=\"ADR-020\",area=\"storage\",signal=\"db.latency.p99\","
+                    + "assumption=\"1\",scope=\"service.name=orders\"", t -> 0);
+        }
     }
 
     /** A histogram with {@code perSecond} observations a second, each taking {@code seconds}. */
