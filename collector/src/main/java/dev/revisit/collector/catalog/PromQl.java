@@ -39,7 +39,7 @@ public interface PromQl {
                     : new Selector(scope.without(key), null);
         }
 
-        /** {@code {extra…, scope}}, braces included, empty parts left out. */
+        /** {@code {extra…, scope}}, braces included, empty parts left out; nothing at all when both are empty. */
         public String with(String... extra) {
             List<String> matchers = new ArrayList<>(List.of(extra));
             if (scope == null) {
@@ -49,7 +49,7 @@ public interface PromQl {
                     matchers.add(matcher(e.getKey(), e.getValue()));
                 }
             }
-            return "{" + String.join(",", matchers) + "}";
+            return matchers.isEmpty() ? "" : "{" + String.join(",", matchers) + "}";
         }
 
         private static String matcher(String key, String value) {

@@ -46,6 +46,12 @@ class HistogramsTest {
     }
 
     @Test
+    void anEmptyScopeRendersNoBraces() {
+        assertEquals("1 - max(avg_over_time(jvm_cpu_recent_utilization_ratio[1h]))",
+                Catalog.builtIn().get("jvm.cpu.headroom").orElseThrow().promql().render(PromQl.Selector.of(Scope.ALL), "1h"));
+    }
+
+    @Test
     void globsMatchAnyRunOfCharacters() {
         assertTrue(Scope.glob("orders.*").matcher("orders.eu").matches());
         assertTrue(!Scope.glob("orders.*").matcher("ordersXeu").matches());
