@@ -1,5 +1,6 @@
 package dev.revisit.agent.instrumentation;
 
+import dev.revisit.agent.instrumentation.caffeine.CaffeineModule;
 import dev.revisit.agent.instrumentation.datasource.DataSourceModule;
 import dev.revisit.agent.instrumentation.jdbc.JdbcModule;
 import dev.revisit.agent.instrumentation.readiness.ReadinessModule;
@@ -11,7 +12,8 @@ public final class Modules {
     public static final List<InstrumentationModule> ALL = List.of(
             new JdbcModule(),
             new DataSourceModule(),
-            new ReadinessModule()
+            new ReadinessModule(),
+            new CaffeineModule()
     );
 
     private Modules() {}

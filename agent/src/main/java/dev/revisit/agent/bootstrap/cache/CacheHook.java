@@ -1,0 +1,50 @@
+package dev.revisit.agent.bootstrap.cache;
+
+/**
+ * What cache advice calls (Caffeine, Guava, JCache, Spring's cache abstraction). Every method
+ * is a no-op until the agent installs the real hook. A read is bracketed: {@link #enter}
+ * returns the thread's call state (or null when the read is not counted), and one of the
+ * {@code exit*} methods takes it back with what the read found.
+ */
+public abstract class CacheHook {
+    private static volatile CacheHook current = new CacheHook() {};
+
+    public static CacheHook get() {
+        return current;
+    }
+
+    public static void install(CacheHook hook) {
+        current = hook;
+    }
+
+    /** Entering a read of {@code cache}; {@code system} is the {@code cache.system} value, a constant. */
+    public Object enter(String system, Object cache) {
+        return null;
+    }
+
+    /** Leaving a single-key read: {@code found} is a hit, otherwise a miss; a throw counts nothing. */
+    public void exit(Object call, boolean found, Throwable thrown) {}
+
+    /** Leaving a bulk read that asked for {@code requested} keys and found {@code found}. */
+    public void exitBulk(Object call, int requested, int found, Throwable thrown) {}
+
+    /**
+     * Leaving a read whose hits and misses the library itself reported meanwhile through
+     * {@link #libraryHits}/{@link #libraryMisses} (its stats counter, called whether or not
+     * the application enabled statistics).
+     */
+    public void exitReported(Object call) {}
+
+    public void libraryHits(int count) {}
+
+    public void libraryMisses(int count) {}
+
+    /** A cache was built; the hook names it after the application code that built it. */
+    public void created(String system, Object cache) {}
+
+    /**
+     * The library removed an entry for {@code cause} (its {@code RemovalCause} enum); only
+     * evictions (size, expiry, collected) count, explicit removals and replacements do not.
+     */
+    public void removed(String system, Object cache, Object cause) {}
+}

@@ -1,0 +1,171 @@
+package dev.revisit.agent.instrumentation.cache;
+
+import dev.revisit.agent.bootstrap.cache.CacheHook;
+import dev.revisit.agent.identity.WeakIdentityMap;
+import dev.revisit.agent.instrumentation.ModuleContext;
+import dev.revisit.agent.recorder.Counter;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The cache hook: {@code revisit.cache.requests} and {@code revisit.cache.evictions} for every
+ * instrumented cache library, shared by their modules. Each read pushes a frame on a per-thread
+ * stack ({@link CacheCalls}); its exit counts a hit or a miss unless the cache is the storage of
+ * an outer, named layer ({@link BackingCaches}), so a Spring cache over JCache over Caffeine
+ * counts each lookup once, as Spring.
+ */
+public final class CacheMetrics extends CacheHook {
+    static final String REQUESTS = "revisit.cache.requests";
+    static final String EVICTIONS = "revisit.cache.evictions";
+    /** Past this many live caches, further ones count under {@code other}. */
+    static final int MAX_CACHES = 10_000;
+
+    private static CacheMetrics installed;
+
+    private final Counter requests;
+    private final Counter evictions;
+    private final CacheNames names;
+    private final WeakIdentityMap<CacheSeries> caches = new WeakIdentityMap<>(MAX_CACHES);
+    private final Map<String, CacheSeries> overflow = new ConcurrentHashMap<>();
+    private final ThreadLocal<CacheCalls> threads = ThreadLocal.withInitial(CacheCalls::new);
+
+    CacheMetrics(ModuleContext context) {
+        this.requests = context.recorder().counter(REQUESTS, "{request}",
+                "Cache reads by result: hit when the value was there, miss when it was absent or had to be loaded",
+                "cache.system", "cache.name", "cache.result");
+        this.evictions = context.recorder().counter(EVICTIONS, "{entry}",
+                "Entries the cache evicted by size, expiry or garbage collection (explicit removals excluded)",
+                "cache.system", "cache.name");
+        this.names = CacheNames.fromConfig(context.config());
+    }
+
+    /** Every cache module calls this from its start; the first one installs the shared hook. */
+    public static synchronized void install(ModuleContext context) {
+        if (installed == null) {
+            installed = new CacheMetrics(context);
+            CacheHook.install(installed);
+        }
+    }
+
+    @Override
+    public Object enter(String system, Object cache) {
+        CacheCalls calls = threads.get();
+        CacheSeries series = calls.last;
+        if (series == null || !series.isFor(cache)) {
+            series = resolve(system, cache);
+            calls.last = series;
+        }
+        if (calls.depth == CacheCalls.MAX_DEPTH || calls.reading(series)) {
+            return CacheCalls.NESTED;
+        }
+        calls.push(series);
+        return calls;
+    }
+
+    @Override
+    public void exit(Object call, boolean found, Throwable thrown) {
+        if (call instanceof CacheCalls calls && calls.depth > 0) {
+            CacheSeries series = calls.pop();
+            if (thrown == null && series.backs == null) {
+                if (found) {
+                    series.hits(1);
+                } else {
+                    series.misses(1);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void exitBulk(Object call, int requested, int found, Throwable thrown) {
+        if (call instanceof CacheCalls calls && calls.depth > 0) {
+            CacheSeries series = calls.pop();
+            if (thrown == null && series.backs == null && requested >= found && found >= 0) {
+                if (found > 0) {
+                    series.hits(found);
+                }
+                if (requested > found) {
+                    series.misses(requested - found);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void exitReported(Object call) {
+        if (call instanceof CacheCalls calls && calls.depth > 0) {
+            int frame = calls.depth - 1;
+            int hits = calls.hits[frame];
+            int misses = calls.misses[frame];
+            CacheSeries series = calls.pop();
+            if (series.backs == null) {
+                if (hits > 0) {
+                    series.hits(hits);
+                }
+                if (misses > 0) {
+                    series.misses(misses);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void libraryHits(int count) {
+        CacheCalls calls = threads.get();
+        if (calls.depth > 0 && count > 0) {
+            calls.hits[calls.depth - 1] += count;
+        }
+    }
+
+    @Override
+    public void libraryMisses(int count) {
+        CacheCalls calls = threads.get();
+        if (calls.depth > 0 && count > 0) {
+            calls.misses[calls.depth - 1] += count;
+        }
+    }
+
+    @Override
+    public void created(String system, Object cache) {
+        resolve(system, cache);
+    }
+
+    @Override
+    public void removed(String system, Object cache, Object cause) {
+        if (cause instanceof Enum<?> removal && isEviction(removal.name())) {
+            resolve(system, cache).evicted();
+        }
+    }
+
+    /** Caffeine's and Guava's {@code RemovalCause}: EXPLICIT and REPLACED are the application's doing. */
+    static boolean isEviction(String cause) {
+        return cause.equals("SIZE") || cause.equals("EXPIRED") || cause.equals("COLLECTED");
+    }
+
+    private CacheSeries resolve(String system, Object cache) {
+        CacheSeries series = caches.get(cache);
+        if (series != null) {
+            return series;
+        }
+        if (caches.size() >= MAX_CACHES) {
+            return overflow.computeIfAbsent(system, s -> new CacheSeries(null, s, "other", requests, evictions));
+        }
+        series = new CacheSeries(cache, system, names.nameOf(system, cache), requests, evictions);
+        caches.put(cache, series);
+        if (BackingCaches.isNamedLayer(system)) {
+            BackingCaches.markInner(cache, series, this::seriesOf);
+        }
+        return series;
+    }
+
+    /** An inner cache's series for marking it as backing; named like the outer layer, never counted under it. */
+    private CacheSeries seriesOf(Object inner, CacheSeries outer) {
+        CacheSeries series = caches.get(inner);
+        if (series == null) {
+            series = new CacheSeries(inner, outer.system, outer.name, requests, evictions);
+            caches.put(inner, series);
+        }
+        return series;
+    }
+}
