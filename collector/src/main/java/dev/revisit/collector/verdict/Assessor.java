@@ -27,6 +27,8 @@ final class Assessor {
     static final int STEPS = 12;
     /** A breach clears when the value holds by this share of the warning margin. */
     static final double CLEAR_SHARE = 0.5;
+    /** The trend is fitted on every third step (5 points over the lookback). */
+    static final int TREND_EVERY = 3;
     /** How far the replay may reach back before the lookback: 20 lookbacks. */
     static final int MAX_BACK = 20 * STEPS;
 
@@ -40,13 +42,19 @@ final class Assessor {
         double[] values = new double[steps + 1];
         for (int k = 0; k <= steps; k++) {
             times[k] = steps == 0 ? at : at - 2 * sustain + 2 * sustain * k / steps;
-            values[k] = bound.value(times[k] - window, times[k]);
         }
         Threshold threshold = a.expect();
         double margin = a.warn().of(threshold);
+        double clearMargin = margin * CLEAR_SHARE;
         Unit unit = a.signal().unit();
-        double value = values[steps];
-        Trend trend = Trend.fit(times, values);
+        double value = bound.value(at - window, at);
+        values[steps] = value;
+        // A clear value now ends any breach, so only the trend needs the past: its steps suffice.
+        boolean clearNow = !Double.isNaN(value) && threshold.holdsBy(value, clearMargin);
+        for (int k = 0; k < steps; k++) {
+            values[k] = clearNow && k % TREND_EVERY != 0 ? Double.NaN : bound.value(times[k] - window, times[k]);
+        }
+        Trend trend = trend(times, values);
         double slope = trend == null ? Double.NaN : trend.slopePerDay();
 
         if (Double.isNaN(value)) {
@@ -62,11 +70,10 @@ final class Assessor {
             return new AssumptionVerdict(a, Verdict.NO_DATA, value, last, slope, reason, questions);
         }
 
-        double clearMargin = margin * CLEAR_SHARE;
         long step = steps == 0 ? 0 : 2 * sustain / steps;
         int back = 0; // steps before the lookback the replay starts from
         double[] before = new double[MAX_BACK + 1]; // before[b]: the value b steps before the lookback
-        if (step > 0) {
+        if (step > 0 && !clearNow) {
             double v = values[0];
             int gap = 0; // consecutive steps without data: a gap as long as `for` ends the history
             while (back < MAX_BACK && gap < STEPS / 2 && (Double.isNaN(v) || !threshold.holdsBy(v, clearMargin))) {
@@ -80,7 +87,7 @@ final class Assessor {
         // replay: breached once the breach has lasted `for`; cleared once a step is clear
         boolean breached = false;
         long runStart = -1;
-        for (int k = -back; k <= steps; k++) {
+        for (int k = clearNow ? steps : -back; k <= steps; k++) {
             long t = k < 0 ? times[0] + k * step : times[k];
             double v = k < 0 ? before[-k] : values[k];
             if (Double.isNaN(v)) {
@@ -124,5 +131,17 @@ final class Assessor {
                             + Durations.format(java.time.Duration.ofMillis(horizon)), questions);
         }
         return new AssumptionVerdict(a, Verdict.HOLDS, value, null, slope, measured + " holds " + threshold, questions);
+    }
+
+    /** The least-squares line through every {@link #TREND_EVERY}th step, the same whatever the replay needed. */
+    private static Trend trend(long[] times, double[] values) {
+        int n = (times.length - 1) / TREND_EVERY + 1;
+        long[] t = new long[n];
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = times[i * TREND_EVERY];
+            v[i] = values[i * TREND_EVERY];
+        }
+        return Trend.fit(t, v);
     }
 }
