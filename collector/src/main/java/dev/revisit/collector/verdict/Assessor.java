@@ -17,9 +17,10 @@ import java.util.List;
  * <p>The replay: a breach becomes {@code review} once every step for {@code for} breaks the
  * threshold; it clears only when a step holds by half the warning margin ("clear"). When the
  * lookback does not begin clear, the replay reaches further back, step by step (at most
- * {@link #MAX_BACK} steps), to the last clear step: so a value hovering just on the good side of
- * the threshold after a breach keeps the verdict at {@code review}, and "since" is the breach's
- * real start.
+ * {@link #MAX_BACK} steps, and not across a gap in the data as long as {@code for}), to the last
+ * clear step: so a value hovering just on the good side of the threshold after a breach keeps the
+ * verdict at {@code review}, and "since" is the breach's real start. A value clear now needs no
+ * replay (it ends any breach): only the trend's steps are computed then.
  */
 final class Assessor {
 
