@@ -2,6 +2,7 @@ package dev.revisit.agent.instrumentation;
 
 import dev.revisit.agent.instrumentation.caffeine.CaffeineModule;
 import dev.revisit.agent.instrumentation.datasource.DataSourceModule;
+import dev.revisit.agent.instrumentation.executor.ExecutorModule;
 import dev.revisit.agent.instrumentation.jdbc.JdbcModule;
 import dev.revisit.agent.instrumentation.readiness.ReadinessModule;
 
@@ -13,7 +14,8 @@ public final class Modules {
             new JdbcModule(),
             new DataSourceModule(),
             new ReadinessModule(),
-            new CaffeineModule()
+            new CaffeineModule(),
+            new ExecutorModule()
     );
 
     private Modules() {}
