@@ -1,5 +1,9 @@
 package dev.revisit.collector.engine;
 
+import dev.revisit.collector.api.ApiHandler;
+import dev.revisit.collector.ingest.OtlpMetricsIngester;
+import dev.revisit.collector.metrics.CollectorMetrics;
+import dev.revisit.collector.metrics.MetricsHandler;
 import dev.revisit.collector.server.CollectorServer;
 import dev.revisit.collector.server.ServerConfig;
 import dev.revisit.collector.store.PersistentStore;
@@ -8,6 +12,9 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.jetty.server.Handler;
 
 /**
  * A running collector: the store in its data directory, the OTLP server feeding it and the
@@ -29,14 +36,20 @@ public final class RunningCollector implements AutoCloseable {
     public static RunningCollector start(DecisionsWatch decisions, Path dataDir, ServerConfig config, Duration interval,
                                          Clock clock) throws Exception {
         PersistentStore store = PersistentStore.open(dataDir, StoreConfig.DEFAULT, PersistentStore.DEFAULT_FLUSH_INTERVAL);
+        VerdictLoop verdicts = new VerdictLoop(decisions, store.store(), clock);
+        OtlpMetricsIngester ingester = new OtlpMetricsIngester(store.store());
+        CollectorMetrics metrics = new CollectorMetrics(ingester, store.store());
+        verdicts.addListener(metrics);
+        Map<String, Handler> routes = new LinkedHashMap<>();
+        routes.put("/api/v1/*", new ApiHandler(verdicts::current));
+        routes.put("/metrics", new MetricsHandler(metrics));
         CollectorServer server;
         try {
-            server = CollectorServer.start(config, store.store());
+            server = CollectorServer.start(config, ingester, routes);
         } catch (Exception e) {
             store.close();
             throw e;
         }
-        VerdictLoop verdicts = new VerdictLoop(decisions, store.store(), clock);
         verdicts.start(interval);
         return new RunningCollector(store, server, verdicts);
     }

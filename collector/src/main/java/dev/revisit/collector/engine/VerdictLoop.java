@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +38,21 @@ public final class VerdictLoop implements AutoCloseable {
         return t;
     });
     private volatile Evaluation current;
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+
+    /**
+     * Told about every round, on the loop's thread, after {@link #current()} moved on: metrics,
+     * verdict history and notifications hang off this one hook.
+     */
+    @FunctionalInterface
+    public interface Listener {
+        /** {@code before} is null on the first round; {@code nanos} is how long the round took. */
+        void evaluated(Evaluation before, Evaluation after, long nanos);
+    }
+
+    public void addListener(Listener listener) {
+        listeners.add(listener);
+    }
 
     public VerdictLoop(DecisionsWatch decisions, MetricStore store, Clock clock) {
         this.decisions = decisions;
@@ -55,13 +71,24 @@ public final class VerdictLoop implements AutoCloseable {
     }
 
     /** One round: reload if changed, evaluate, log transitions. */
-    public Evaluation round() {
+    public synchronized Evaluation round() {
+        long started = System.nanoTime();
         decisions.poll();
         Evaluation next = Evaluator.evaluate(decisions.current(), store, clock.instant());
         for (String change : transitions(current, next)) {
             LOG.log(Level.INFO, change);
         }
+        Evaluation before = current;
         current = next;
+        long nanos = System.nanoTime() - started;
+        for (Listener listener : listeners) {
+            try {
+                listener.evaluated(before, next, nanos);
+            } catch (RuntimeException e) {
+                // a failing listener (say, its database is away) must not cost the others their round
+                LOG.log(Level.WARNING, "verdict listener " + listener + " failed: " + e, e);
+            }
+        }
         return next;
     }
 

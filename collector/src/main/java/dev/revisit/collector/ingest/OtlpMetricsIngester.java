@@ -27,6 +27,9 @@ public final class OtlpMetricsIngester {
     private static final ThreadLocal<StringBuilder> KEY = ThreadLocal.withInitial(() -> new StringBuilder(256));
 
     private final SeriesResolver resolver;
+    // running totals for the collector's own health metrics; LongAdder: senders add concurrently
+    private final java.util.concurrent.atomic.LongAdder acceptedTotal = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder rejectedTotal = new java.util.concurrent.atomic.LongAdder();
 
     public OtlpMetricsIngester(MemoryStore store) {
         this.resolver = new SeriesResolver(store);
@@ -48,7 +51,19 @@ public final class OtlpMetricsIngester {
                 }
             }
         }
+        acceptedTotal.add(accepted);
+        rejectedTotal.add(rejected.total());
         return new Result(accepted, rejected);
+    }
+
+    /** Data points stored since start. */
+    public long acceptedTotal() {
+        return acceptedTotal.sum();
+    }
+
+    /** Data points rejected since start (whole requests that did not parse are not counted here). */
+    public long rejectedTotal() {
+        return rejectedTotal.sum();
     }
 
     private record Context(StringBuilder key, String resourceKey, List<KeyValue> resource, Rejections rejected) {}

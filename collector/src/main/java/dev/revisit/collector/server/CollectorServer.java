@@ -39,6 +39,11 @@ public final class CollectorServer implements AutoCloseable {
      * {@code "/"}, {@code "/metrics"}) to further handlers.
      */
     public static CollectorServer start(ServerConfig config, MemoryStore store, Map<String, Handler> routes) throws Exception {
+        return start(config, new OtlpMetricsIngester(store), routes);
+    }
+
+    /** As above, with the caller's ingester (whose totals the collector's own metrics read). */
+    public static CollectorServer start(ServerConfig config, OtlpMetricsIngester ingester, Map<String, Handler> routes) throws Exception {
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("revisit-http");
         Server server = new Server(threads);
@@ -48,7 +53,7 @@ public final class CollectorServer implements AutoCloseable {
         server.addConnector(connector);
 
         PathMappingsHandler paths = new PathMappingsHandler();
-        paths.addMapping(PathSpec.from("/v1/metrics"), new OtlpMetricsHandler(new OtlpMetricsIngester(store), config.maxRequestBytes()));
+        paths.addMapping(PathSpec.from("/v1/metrics"), new OtlpMetricsHandler(ingester, config.maxRequestBytes()));
         routes.forEach((spec, handler) -> paths.addMapping(PathSpec.from(spec), handler));
         GracefulHandler graceful = new GracefulHandler(paths);
         graceful.setShutdownIdleTimeout(200); // idle keep-alive connections need not hold the stop for its 1 s default

@@ -16,7 +16,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /** A real Prometheus (Debian's package) on a free loopback port, with its data in a temporary directory. */
-final class PrometheusServer implements AutoCloseable {
+public final class PrometheusServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -32,7 +32,7 @@ final class PrometheusServer implements AutoCloseable {
     }
 
     /** Starts Prometheus with {@code config} (YAML text) and waits until it is ready. */
-    static PrometheusServer start(Tool prometheus, Path dir, String config) throws IOException, InterruptedException {
+    public static PrometheusServer start(Tool prometheus, Path dir, String config) throws IOException, InterruptedException {
         Path configFile = Files.writeString(dir.resolve("prometheus.yml"), config);
         Path log = dir.resolve("prometheus.log");
         int port = freePort();
@@ -47,7 +47,7 @@ final class PrometheusServer implements AutoCloseable {
     }
 
     /** GET {@code path} with {@code name=value} query parameters; the parsed JSON body, whatever the status. */
-    JsonNode get(String path, String... params) throws IOException, InterruptedException {
+    public JsonNode get(String path, String... params) throws IOException, InterruptedException {
         StringBuilder uri = new StringBuilder(path);
         for (int i = 0; i < params.length; i += 2) {
             uri.append(i == 0 ? '?' : '&').append(params[i]).append('=')
@@ -58,7 +58,7 @@ final class PrometheusServer implements AutoCloseable {
         return JSON.readTree(response.body());
     }
 
-    String log() throws IOException {
+    public String log() throws IOException {
         return Files.readString(log);
     }
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Assumptions;
  * A command-line tool the tests run for real (promtool, prometheus, amtool). Missing, it skips the test
  * on a developer's machine but fails it in CI, where .ci/run installs it.
  */
-final class Tool {
+public final class Tool {
 
     private final Path binary;
 
@@ -23,7 +23,7 @@ final class Tool {
         this.binary = binary;
     }
 
-    static Tool require(String name) {
+    public static Tool require(String name) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             Path candidate = Path.of(dir, name);
             if (Files.isExecutable(candidate)) {
