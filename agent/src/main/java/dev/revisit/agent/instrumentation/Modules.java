@@ -3,8 +3,11 @@ package dev.revisit.agent.instrumentation;
 import dev.revisit.agent.instrumentation.caffeine.CaffeineModule;
 import dev.revisit.agent.instrumentation.datasource.DataSourceModule;
 import dev.revisit.agent.instrumentation.executor.ExecutorModule;
+import dev.revisit.agent.instrumentation.guava.GuavaModule;
+import dev.revisit.agent.instrumentation.jcache.JCacheModule;
 import dev.revisit.agent.instrumentation.jdbc.JdbcModule;
 import dev.revisit.agent.instrumentation.readiness.ReadinessModule;
+import dev.revisit.agent.instrumentation.springcache.SpringCacheModule;
 
 import java.util.List;
 
@@ -15,7 +18,10 @@ public final class Modules {
             new DataSourceModule(),
             new ReadinessModule(),
             new CaffeineModule(),
-            new ExecutorModule()
+            new ExecutorModule(),
+            new GuavaModule(),
+            new JCacheModule(),
+            new SpringCacheModule()
     );
 
     private Modules() {}

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
+import static dev.revisit.agent.instrumentation.cache.CacheAssertions.assertHitsAndMisses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,12 +50,6 @@ class CaffeineIT {
         assertEquals(90, evictions.withAttr("cache.name", "CaffeineShop.sized").value(), evictions.toString());
         assertEquals(50, evictions.withAttr("cache.name", "CaffeineShop.expiring").value(), evictions.toString());
         assertEquals(140, evictions.value(), "evictions elsewhere: " + evictions);
-    }
-
-    static void assertHitsAndMisses(Points requests, String name, long hits, long misses) {
-        Points cache = requests.withAttr("cache.name", name);
-        assertEquals(hits, (long) cache.withAttr("cache.result", "hit").value(), name + " hits in " + requests);
-        assertEquals(misses, (long) cache.withAttr("cache.result", "miss").value(), name + " misses in " + requests);
     }
 
     private static Path caffeine2Jar() throws IOException {
