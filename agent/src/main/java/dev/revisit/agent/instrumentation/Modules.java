@@ -6,6 +6,7 @@ import dev.revisit.agent.instrumentation.executor.ExecutorModule;
 import dev.revisit.agent.instrumentation.guava.GuavaModule;
 import dev.revisit.agent.instrumentation.jcache.JCacheModule;
 import dev.revisit.agent.instrumentation.jdbc.JdbcModule;
+import dev.revisit.agent.instrumentation.rabbitmq.RabbitMqModule;
 import dev.revisit.agent.instrumentation.readiness.ReadinessModule;
 import dev.revisit.agent.instrumentation.springcache.SpringCacheModule;
 
@@ -21,7 +22,8 @@ public final class Modules {
             new ExecutorModule(),
             new GuavaModule(),
             new JCacheModule(),
-            new SpringCacheModule()
+            new SpringCacheModule(),
+            new RabbitMqModule()
     );
 
     private Modules() {}

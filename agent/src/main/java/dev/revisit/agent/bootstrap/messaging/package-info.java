@@ -1,0 +1,2 @@
+/** Hooks that messaging-client advice calls (RabbitMQ, Kafka, NATS), for delivery delay, consumed counts and lag. */
+package dev.revisit.agent.bootstrap.messaging;

@@ -1,0 +1,18 @@
+package dev.revisit.agent.instrumentation.rabbitmq;
+
+import com.rabbitmq.client.AMQP;
+import dev.revisit.agent.bootstrap.messaging.RabbitMqHook;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.implementation.bytecode.assign.Assigner;
+
+/** On {@code ChannelN.queueDeclare/queueDeclarePassive}: the broker's answer carries the queue's depth. */
+public final class DeclareAdvice {
+    private DeclareAdvice() {}
+
+    @Advice.OnMethodExit(suppress = Throwable.class)
+    static void exit(@Advice.Return(typing = Assigner.Typing.DYNAMIC) AMQP.Queue.DeclareOk ok) {
+        if (ok != null) {
+            RabbitMqHook.get().declared(ok.getQueue(), ok.getMessageCount());
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.revisit.agent.instrumentation.rabbitmq;
+
+import dev.revisit.agent.bootstrap.messaging.RabbitMqHook;
+import dev.revisit.agent.instrumentation.InstrumentationModule;
+import dev.revisit.agent.instrumentation.ModuleContext;
+import dev.revisit.agent.instrumentation.Transforms;
+import dev.revisit.agent.instrumentation.messaging.MessagingMetrics;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+/**
+ * The RabbitMQ Java client (5.x): delivery delay from each message's {@code timestamp}
+ * (or the {@code timestamp_in_ms} header), consumed counts, and queue depth from the
+ * application's own {@code basicGet} and queue declares. Advice goes into the client's
+ * {@code ChannelN} only, so an auto-recovering channel (which delegates to it) counts once.
+ * {@code revisit.rabbitmq.stamp=true} stamps outgoing messages that carry no timestamp.
+ */
+public final class RabbitMqModule implements InstrumentationModule {
+    private static final String CHANNEL = "com.rabbitmq.client.impl.ChannelN";
+
+    @Override
+    public String name() {
+        return "rabbitmq";
+    }
+
+    @Override
+    public void start(ModuleContext context) {
+        RabbitMqHook.install(new RabbitMqMetrics(new MessagingMetrics(context.recorder()),
+                context.config().getBoolean("revisit.rabbitmq.stamp", false)));
+    }
+
+    @Override
+    public void transform(Transforms transforms) {
+        transforms.type(named(CHANNEL), named("basicConsume").and(takesArguments(7))
+                                .and(takesArgument(6, named("com.rabbitmq.client.Consumer"))), ConsumeAdvice.class)
+                .type(named("com.rabbitmq.client.impl.ConsumerDispatcher"), named("handleDelivery").and(takesArguments(5)), DeliveryAdvice.class)
+                .type(named(CHANNEL), named("basicGet").and(takesArguments(2)), GetAdvice.class)
+                .type(named(CHANNEL), named("queueDeclare").and(takesArguments(5))
+                        .or(named("queueDeclarePassive").and(takesArguments(1))), DeclareAdvice.class)
+                .type(named(CHANNEL), named("basicPublish").and(takesArguments(6)).and(takesArgument(5, byte[].class)), StampAdvice.class);
+    }
+}

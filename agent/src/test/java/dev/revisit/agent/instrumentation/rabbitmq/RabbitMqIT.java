@@ -1,0 +1,115 @@
+package dev.revisit.agent.instrumentation.rabbitmq;
+
+import dev.revisit.agent.instrumentation.messaging.MessagingMetrics;
+import dev.revisit.agent.testing.AgentHarness;
+import dev.revisit.agent.testing.AgentRun;
+import dev.revisit.agent.testing.ExportedMetrics.Point;
+import dev.revisit.agent.testing.ExportedMetrics.Points;
+import dev.revisit.agent.testing.LocalServer;
+import dev.revisit.testapp.rabbitmq.SlowConsumer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A 10,000-message backlog on the real RabbitMQ, consumed slowly by pull and by push. */
+class RabbitMqIT {
+    private static final int PUBLISHED = 10_000;
+    private static final int PULLED = 100;
+    private static final int PUSHED = 500;
+    /** Per message: the agent reads the clock where the client receives, the program where it handles. */
+    private static final double TOLERANCE_PER_MESSAGE_SECONDS = 0.01;
+
+    private static String prefix;
+    private static AgentRun backlog;
+
+    @BeforeAll
+    static void consumeBacklog() {
+        LocalServer.require("RabbitMQ", 5672);
+        prefix = "revisit-it-" + ProcessHandle.current().pid() + "-" + Runtime.version().feature();
+        backlog = AgentHarness.builder(SlowConsumer.class).prometheus()
+                .args("backlog", prefix, Integer.toString(PUBLISHED), Integer.toString(PULLED), Integer.toString(PUSHED))
+                .run().assertSucceeded();
+    }
+
+    @Test
+    void delayAndCountMatchWhatTheConsumerSaw() {
+        long[] orders = line(backlog, "orders");
+        Points delay = run().metric(MessagingMetrics.DELAY).withAttr("messaging.destination.name", prefix + "-orders");
+        assertEquals("s", delay.unit());
+        assertEquals(PULLED + PUSHED, orders[0]);
+        assertEquals(PULLED + PUSHED, delay.count(), delay.toString());
+        assertEquals(orders[1] / 1e3, delay.sum(), orders[0] * TOLERANCE_PER_MESSAGE_SECONDS, delay.toString());
+        // Stamped 30 s before publishing (in whole seconds on the wire): every delay lies above 10 s.
+        assertEquals(PULLED + PUSHED, countAbove(delay.points().get(0), 10), delay.toString());
+        assertEquals(Map.of("messaging.system", "rabbitmq", "messaging.destination.name", prefix + "-orders"), delay.points().get(0).attributes());
+
+        Points consumed = run().metric(MessagingMetrics.CONSUMED).withAttr("messaging.destination.name", prefix + "-orders");
+        assertEquals(PULLED + PUSHED, consumed.value(), consumed.toString());
+        assertEquals(PULLED + PUSHED, backlog.prometheus().sum("messaging_client_consumed_messages_total",
+                "messaging_destination_name", prefix + "-orders"));
+    }
+
+    @Test
+    void lagIsTheDepthTheBrokerLastReported() {
+        assertEquals(PUBLISHED - PULLED, line(backlog, "depth-after-pull")[0]);
+        long depth = line(backlog, "depth")[0];
+        assertEquals(PUBLISHED - PULLED - PUSHED, depth);
+        Points lag = run().metric(MessagingMetrics.LAG).withAttr("messaging.destination.name", prefix + "-orders");
+        assertEquals(depth, lag.value(), lag.toString());
+        assertEquals(depth, backlog.prometheus().sum("revisit_messaging_consumer_lag", "messaging_destination_name", prefix + "-orders"));
+    }
+
+    @Test
+    void futureTimestampsAreClampedAndCountedAndMissingOnesOnlyCounted() {
+        assertEquals(10, line(backlog, "skew")[0]);
+        String skew = prefix + "-skew";
+        assertEquals(10, run().metric(MessagingMetrics.CONSUMED).withAttr("messaging.destination.name", skew).value());
+        Points delay = run().metric(MessagingMetrics.DELAY).withAttr("messaging.destination.name", skew);
+        assertEquals(5, delay.count(), delay.toString());
+        assertEquals(0.0, delay.sum(), delay.toString());
+        assertEquals(5, run().metric(MessagingMetrics.CLAMPED).withAttr("messaging.destination.name", skew).value());
+        assertEquals(0, run().metric(MessagingMetrics.CLAMPED).withAttr("messaging.destination.name", prefix + "-orders").value());
+    }
+
+    @Test
+    void anUnreachableBrokerFailsTheApplicationAsWithoutTheAgent() {
+        assertTrue(backlog.stdout().contains("unreachable ConnectException"), backlog.stdout());
+        assertFalse(backlog.stderr().contains("WARN could not instrument"), backlog.stderr());
+    }
+
+    @Test
+    void stampingIsOptIn() {
+        AgentRun stamping = AgentHarness.builder(SlowConsumer.class).property("revisit.rabbitmq.stamp", "true")
+                .args("stamp", prefix).run().assertSucceeded();
+        assertEquals(20, line(stamping, "stamped")[0]);
+        Points delay = stamping.otlp().metric(MessagingMetrics.DELAY).withAttr("messaging.destination.name", prefix + "-stamp");
+        assertEquals(20, delay.count(), delay.toString());
+        // The property has whole seconds: each delay is under 2 s.
+        assertTrue(delay.sum() < 20 * 2.0, delay.toString());
+    }
+
+    private static dev.revisit.agent.testing.ExportedMetrics run() {
+        return backlog.otlp();
+    }
+
+    private static long[] line(AgentRun run, String key) {
+        return run.stdout().lines().filter(l -> l.startsWith(key + " ")).findFirst()
+                .map(l -> java.util.Arrays.stream(l.substring(key.length() + 1).split(" ")).mapToLong(Long::parseLong).toArray())
+                .orElseThrow(() -> new AssertionError("no line " + key + " in\n" + run.stdout()));
+    }
+
+    private static long countAbove(Point point, double bound) {
+        long count = 0;
+        for (int i = 1; i < point.bucketCounts().size(); i++) {
+            if (point.bounds().get(i - 1) >= bound) {
+                count += point.bucketCounts().get(i);
+            }
+        }
+        return count;
+    }
+}
