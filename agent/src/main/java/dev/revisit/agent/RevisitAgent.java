@@ -31,6 +31,7 @@ public final class RevisitAgent {
             return;
         }
         started = true;
+        long begin = System.nanoTime();
         try {
             String enabled = System.getProperty("revisit.enabled", System.getenv("REVISIT_ENABLED"));
             if (enabled != null && enabled.trim().equalsIgnoreCase("false")) {
@@ -41,6 +42,7 @@ public final class RevisitAgent {
             Thread installer = new Thread(() -> AgentRuntime.start(instrumentation), "revisit-install");
             installer.setDaemon(true);
             installer.start();
+            AgentLog.debug("premain returned after " + (System.nanoTime() - begin) / 1_000 + " µs");
         } catch (Throwable t) {
             AgentLog.warn("agent not started; the application runs without it", t);
         }

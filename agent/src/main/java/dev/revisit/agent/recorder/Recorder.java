@@ -60,8 +60,11 @@ public final class Recorder {
         return startEpochNanos;
     }
 
-    /** A snapshot of every instrument's series, cumulative since start. Call from one thread at a time. */
-    public List<MetricView> collect() {
+    /**
+     * A snapshot of every instrument's series, cumulative since start. Called by the export
+     * and scrape threads; synchronized so collection callbacks never run concurrently.
+     */
+    public synchronized List<MetricView> collect() {
         for (Runnable callback : collectCallbacks) {
             try {
                 callback.run();
