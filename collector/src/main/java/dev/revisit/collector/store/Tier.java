@@ -15,8 +15,13 @@ public record Tier(Duration resolution, Duration retention) {
         }
     }
 
-    /** Slots one series can hold in this tier: the buckets of the retention, one straddling its start, one open. */
+    /**
+     * Slots one series can hold in this tier: the buckets of the retention, an eighth more so
+     * that expired slots are dropped in batches rather than one per sample (which would touch
+     * the ring's far end every time), one straddling the retention's start and one open.
+     */
     public int maxSlots() {
-        return (int) (retention.toMillis() / resolution.toMillis()) + 2;
+        long buckets = retention.toMillis() / resolution.toMillis();
+        return (int) (buckets + buckets / 8 + 2);
     }
 }
