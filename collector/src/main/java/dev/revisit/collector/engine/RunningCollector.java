@@ -4,6 +4,7 @@ import dev.revisit.collector.api.ApiHandler;
 import dev.revisit.collector.ingest.OtlpMetricsIngester;
 import dev.revisit.collector.metrics.CollectorMetrics;
 import dev.revisit.collector.metrics.MetricsHandler;
+import dev.revisit.collector.page.PageHandler;
 import dev.revisit.collector.server.CollectorServer;
 import dev.revisit.collector.server.ServerConfig;
 import dev.revisit.collector.store.PersistentStore;
@@ -43,6 +44,7 @@ public final class RunningCollector implements AutoCloseable {
         Map<String, Handler> routes = new LinkedHashMap<>();
         routes.put("/api/v1/*", new ApiHandler(verdicts::current));
         routes.put("/metrics", new MetricsHandler(metrics));
+        routes.put("/", new PageHandler(verdicts::current, store.store())); // the servlet-style default: every other path
         CollectorServer server;
         try {
             server = CollectorServer.start(config, ingester, routes);

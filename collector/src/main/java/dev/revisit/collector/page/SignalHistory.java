@@ -1,0 +1,39 @@
+package dev.revisit.collector.page;
+
+import dev.revisit.collector.catalog.Bound;
+import dev.revisit.collector.catalog.SeriesIndex;
+import dev.revisit.collector.decisions.Assumption;
+import dev.revisit.collector.store.MetricStore;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The values a chart shows: the assumption's signal, each over its own window, at
+ * {@link #STEPS} steps ending at the evaluation. The span is twice {@code for} (what the
+ * verdict replays) or twelve windows, whichever is longer, so even a short window shows a trend.
+ */
+final class SignalHistory {
+
+    static final int STEPS = 30;
+
+    private SignalHistory() {}
+
+    static Duration span(Assumption a) {
+        Duration replay = a.sustain().multipliedBy(2);
+        Duration windows = a.window().multipliedBy(12);
+        return replay.compareTo(windows) > 0 ? replay : windows;
+    }
+
+    static double[] values(Assumption a, MetricStore store, Instant at) {
+        Bound bound = a.signal().bind(new SeriesIndex(store), a.scope());
+        long end = at.toEpochMilli();
+        long span = span(a).toMillis();
+        long window = a.window().toMillis();
+        double[] values = new double[STEPS];
+        for (int i = 0; i < STEPS; i++) {
+            long t = end - span + span * (i + 1) / STEPS;
+            values[i] = bound.value(t - window, t);
+        }
+        return values;
+    }
+}
