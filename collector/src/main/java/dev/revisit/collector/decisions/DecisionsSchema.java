@@ -87,7 +87,9 @@ public final class DecisionsSchema {
         ArrayNode required = d.putArray("required");
         required.add("id").add("title").add("area").add("decided");
         ObjectNode p = d.putObject("properties");
-        text(p, "id", "A unique id, e.g. the ADR number: ADR-012.");
+        ObjectNode id = p.putObject("id");
+        id.putArray("type").add("string").add("integer");
+        id.put("description", "A unique id, e.g. the ADR number: ADR-012.");
         text(p, "title", "What was decided, in one line.");
         ObjectNode area = p.putObject("area");
         area.put("description", "The decision area.");
