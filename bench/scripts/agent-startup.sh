@@ -30,7 +30,7 @@ for ((round = 1; round <= ROUNDS; round++)); do
     k=$(( (i + round) % ${#commands[@]} ))
     args+=(--command-name "${names[$k]}" "${commands[$k]}")
   done
-  hyperfine -N --style basic --warmup 3 --runs "$RUNS" --export-json "$OUT/round-$round.json" "${args[@]}" >/dev/null 2>"$OUT/hyperfine-$round.err" \
+  hyperfine -N --style basic --warmup ${WARMUP:-3} --runs "$RUNS" --export-json "$OUT/round-$round.json" "${args[@]}" >/dev/null 2>"$OUT/hyperfine-$round.err" \
     || { cat "$OUT/hyperfine-$round.err" >&2; exit 1; }
   echo "round $round/$ROUNDS done" >&2
 done
