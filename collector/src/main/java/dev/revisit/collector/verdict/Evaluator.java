@@ -18,6 +18,8 @@ import java.util.Map;
 /** Gives every decision of a file its verdict at an instant, from a store. Stateless. */
 public final class Evaluator {
 
+    private static final System.Logger LOG = System.getLogger(Evaluator.class.getName());
+
     private Evaluator() {}
 
     public static Evaluation evaluate(DecisionsFile file, MetricStore store, Instant at) {
@@ -29,7 +31,7 @@ public final class Evaluator {
             for (Assumption a : d.assumptions()) {
                 owners.put(a, d);
                 if (!(a.signal().computation() instanceof Coverage)) {
-                    verdicts.put(a, Assessor.assess(a, a.signal().bind(index, a.scope()), now, questions(file, a)));
+                    verdicts.put(a, assess(a, index, now, questions(file, a)));
                 }
             }
         }
@@ -45,6 +47,17 @@ public final class Evaluator {
             decisions.add(decide(d, own, today));
         }
         return new Evaluation(at, decisions);
+    }
+
+    /** One assumption; a failure to compute it costs that assumption its data, not the round. */
+    private static AssumptionVerdict assess(Assumption a, SeriesIndex index, long now, List<String> questions) {
+        try {
+            return Assessor.assess(a, a.signal().bind(index, a.scope()), now, questions);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot evaluate " + a.signal().name() + " at " + a.position(), e);
+            return new AssumptionVerdict(a, Verdict.NO_DATA, Double.NaN, null, Double.NaN,
+                    "could not evaluate " + a.signal().name() + ": " + e, questions);
+        }
     }
 
     private static DecisionVerdict decide(Decision d, List<AssumptionVerdict> assumptions, LocalDate today) {

@@ -9,13 +9,21 @@ import dev.revisit.collector.catalog.Catalog;
 import dev.revisit.collector.catalog.Feed;
 import dev.revisit.collector.decisions.DecisionsFile;
 import dev.revisit.collector.decisions.DecisionsReader;
+import dev.revisit.collector.store.GaugeWindow;
+import dev.revisit.collector.store.HistogramWindow;
+import dev.revisit.collector.store.Labels;
+import dev.revisit.collector.store.MetricStore;
+import dev.revisit.collector.store.Series;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -226,6 +234,32 @@ class EvaluatorTest {
         assertEquals(Verdict.NO_DATA, o.assumptions().get(3).verdict());
         assertEquals(Verdict.REVIEW, o.verdict());
         assertEquals(Verdict.NO_DATA, evaluate(file, 60).decisions().get(1).verdict());
+    }
+
+    @Test
+    void anAssumptionThatCannotBeComputedCostsOnlyItself() throws Exception {
+        profile(0, 60, m -> 0.95);
+        // a store that fails for one metric (a fault, as a corrupt series would cause)
+        MetricStore real = feed.store();
+        MetricStore faulty = new MetricStore() {
+            @Override public List<Series> find(String metric, Predicate<Labels> filter) {
+                if (metric.equals("db.client.operation.duration")) {
+                    throw new IllegalStateException("corrupt series");
+                }
+                return real.find(metric, filter);
+            }
+            @Override public OptionalDouble increase(Series s, long from, long to) { return real.increase(s, from, to); }
+            @Override public Optional<HistogramWindow> histogramIncrease(Series s, long from, long to) {
+                return real.histogramIncrease(s, from, to);
+            }
+            @Override public Optional<GaugeWindow> gauge(Series s, long from, long to) { return real.gauge(s, from, to); }
+        };
+        DecisionsFile file = file(DECISION.formatted("2026-11-01", "10%").replace("    warn: 10%",
+                "    warn: 10%\n      - { signal: db.latency.p99, expect: \"< 50ms\" }"));
+        DecisionVerdict d = Evaluator.evaluate(file, faulty, Instant.ofEpochMilli(minute(60))).decisions().get(0);
+        assertEquals(Verdict.HOLDS, d.assumptions().get(0).verdict());
+        assertEquals(Verdict.NO_DATA, d.assumptions().get(1).verdict());
+        assertTrue(d.assumptions().get(1).reason().contains("corrupt series"), d.assumptions().get(1).reason());
     }
 
     @Test
