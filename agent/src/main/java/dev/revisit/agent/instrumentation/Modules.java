@@ -4,11 +4,16 @@ import dev.revisit.agent.instrumentation.caffeine.CaffeineModule;
 import dev.revisit.agent.instrumentation.datasource.DataSourceModule;
 import dev.revisit.agent.instrumentation.executor.ExecutorModule;
 import dev.revisit.agent.instrumentation.guava.GuavaModule;
+import dev.revisit.agent.instrumentation.httpserver.HttpServerModule;
 import dev.revisit.agent.instrumentation.jcache.JCacheModule;
 import dev.revisit.agent.instrumentation.jdbc.JdbcModule;
+import dev.revisit.agent.instrumentation.jwt.JwtModule;
+import dev.revisit.agent.instrumentation.passwordhash.PasswordHashModule;
 import dev.revisit.agent.instrumentation.rabbitmq.RabbitMqModule;
 import dev.revisit.agent.instrumentation.readiness.ReadinessModule;
+import dev.revisit.agent.instrumentation.servlet.ServletModule;
 import dev.revisit.agent.instrumentation.springcache.SpringCacheModule;
+import dev.revisit.agent.instrumentation.springsecurity.SpringSecurityModule;
 
 import java.util.List;
 
@@ -23,7 +28,12 @@ public final class Modules {
             new GuavaModule(),
             new JCacheModule(),
             new SpringCacheModule(),
-            new RabbitMqModule()
+            new RabbitMqModule(),
+            new HttpServerModule(),
+            new ServletModule(),
+            new SpringSecurityModule(),
+            new JwtModule(),
+            new PasswordHashModule()
     );
 
     private Modules() {}

@@ -47,6 +47,15 @@ public final class ExportedMetrics {
         return requests.size();
     }
 
+    /** What had been exported as of each export, oldest first: two of them bound a window. */
+    public List<ExportedMetrics> asOfEachExport() {
+        List<ExportedMetrics> result = new ArrayList<>();
+        for (int i = 1; i <= requests.size(); i++) {
+            result.add(new ExportedMetrics(requests.subList(0, i)));
+        }
+        return result;
+    }
+
     public Set<String> names() {
         return latest.keySet();
     }

@@ -1,0 +1,172 @@
+package dev.revisit.agent.instrumentation.http;
+
+import dev.revisit.agent.bootstrap.http.HttpServerHook;
+import dev.revisit.agent.identity.WeakIdentityMap;
+import dev.revisit.agent.instrumentation.ModuleContext;
+import dev.revisit.agent.recorder.Gauge;
+import dev.revisit.agent.recorder.GaugeSeries;
+import dev.revisit.agent.recorder.Histogram;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The HTTP server hook, shared by the servlet and JDK {@code HttpServer} instrumentations:
+ * times the outermost handler call per thread into {@code http.server.request.duration}.
+ * An async servlet request is remembered (weakly, capped) when its first dispatch returns and
+ * recorded when it completes; {@code http.server.active_requests} counts requests in flight,
+ * async ones included, so a leak of per-request state shows there.
+ */
+public final class ServerRequestMetrics extends HttpServerHook {
+    public static final String METRIC = "http.server.request.duration";
+    public static final String ACTIVE_METRIC = "http.server.active_requests";
+    static final String[] KEYS = {"http.request.method", "http.route", "http.response.status_code", "url.scheme",
+        "api.version", "error.type"};
+    private static final int MAX_PENDING = 10_000;
+    private static ServerRequestMetrics installed;
+
+    private final Histogram duration;
+    private final String versionHeader;
+    private final LongAdder inFlight = new LongAdder();
+    private final WeakIdentityMap<Pending> pending = new WeakIdentityMap<>(MAX_PENDING);
+    private volatile ExchangeExit exchanges;
+
+    private ServerRequestMetrics(ModuleContext context) {
+        this.duration = context.recorder().durationHistogram(METRIC, "Duration of HTTP server requests", KEYS);
+        String header = context.config().get("revisit.http.version.header");
+        this.versionHeader = header == null || header.isBlank() ? null : header.trim();
+        Gauge active = context.recorder().gauge(ACTIVE_METRIC, "{request}", "HTTP server requests in flight, async ones included");
+        GaugeSeries activeSeries = active.series();
+        context.recorder().onCollect(() -> activeSeries.set(inFlight.sum() + pending.size()));
+    }
+
+    /** The one instance, installed as the {@link HttpServerHook} by whichever HTTP module starts first. */
+    public static synchronized ServerRequestMetrics install(ModuleContext context) {
+        if (installed == null) {
+            installed = new ServerRequestMetrics(context);
+            HttpServerHook.install(installed);
+        }
+        return installed;
+    }
+
+    public void readExchangesWith(ExchangeExit reader) {
+        this.exchanges = reader;
+    }
+
+    @Override
+    public long enter() {
+        RequestThread thread = RequestThread.current();
+        if (thread.depth++ > 0) {
+            return 0L;
+        }
+        inFlight.increment();
+        return System.nanoTime();
+    }
+
+    @Override
+    public long enterExchange(Object exchange) {
+        ExchangeExit reader = exchanges;
+        if (reader == null || !reader.measured(exchange)) {
+            return 0L;
+        }
+        return enter();
+    }
+
+    @Override
+    public void exitNested() {
+        RequestThread thread = RequestThread.current();
+        if (thread.depth > 0) {
+            thread.depth--;
+        }
+    }
+
+    @Override
+    public String versionHeader() {
+        return versionHeader;
+    }
+
+    @Override
+    public void exitServlet(long start, Object request, String method, String scheme, int status, Object route, String mapping,
+                            String path, String version, boolean asyncStarted, Throwable thrown) {
+        long end = System.nanoTime();
+        RequestThread thread = RequestThread.current();
+        thread.depth = 0;
+        inFlight.decrement();
+        String routeText = route instanceof String template ? template : mapping;
+        String apiVersion = version != null ? HttpValues.versionFromHeader(version) : HttpValues.versionFromPath(routeText);
+        if (apiVersion == null && version == null) {
+            apiVersion = HttpValues.versionFromPath(path);
+        }
+        if (asyncStarted && thrown == null) {
+            startAsync(request, start, method, scheme, routeText, apiVersion);
+            return;
+        }
+        if (pending.size() > 0) {
+            Pending first = pending.get(request);
+            if (first != null) {
+                pending.remove(request); // an async request's last dispatch: time it from the first
+                start = first.start;
+            }
+        }
+        record(thread.attributes, end - start, method, routeText, servletStatus(status, thrown), scheme, apiVersion, thrown);
+    }
+
+    @Override
+    public void asyncComplete(Object request, int status) {
+        Pending first = pending.get(request);
+        if (first == null) {
+            return; // completed by a dispatch that already recorded it, or never seen
+        }
+        pending.remove(request);
+        record(RequestThread.current().attributes, System.nanoTime() - first.start, first.method, first.route,
+                HttpValues.status(status), first.scheme, first.version, null);
+    }
+
+    @Override
+    public void exitExchange(Object exchange, long start, Throwable thrown) {
+        ExchangeExit reader = exchanges;
+        if (reader != null) {
+            reader.exit(this, exchange, start, thrown);
+        }
+    }
+
+    /** Leaving the outermost JDK exchange: what {@link ExchangeExit} readers call. */
+    public void exitExchange(long start, String method, String route, int status, String scheme, String headerVersion,
+                             String path, Throwable thrown) {
+        long end = System.nanoTime();
+        RequestThread thread = RequestThread.current();
+        thread.depth = 0;
+        inFlight.decrement();
+        String apiVersion = headerVersion != null ? HttpValues.versionFromHeader(headerVersion) : HttpValues.versionFromPath(route);
+        if (apiVersion == null && headerVersion == null) {
+            apiVersion = HttpValues.versionFromPath(path);
+        }
+        record(thread.attributes, end - start, method, route, HttpValues.status(status), scheme, apiVersion, thrown);
+    }
+
+    /** Async requests waiting for completion, for tests and the active-requests gauge. */
+    int pendingAsync() {
+        return pending.size();
+    }
+
+    private void startAsync(Object request, long start, String method, String scheme, String route, String version) {
+        pending.put(request, new Pending(start, HttpValues.method(method), scheme, route, version));
+    }
+
+    private void record(String[] values, long nanos, String method, String route, String status, String scheme,
+                        String version, Throwable thrown) {
+        values[0] = HttpValues.method(method);
+        values[1] = route;
+        values[2] = status;
+        values[3] = scheme;
+        values[4] = version;
+        values[5] = thrown == null ? null : thrown.getClass().getName();
+        duration.series(values).record(nanos);
+    }
+
+    /** A servlet that threw without committing a response is answered 500 by the container. */
+    private static String servletStatus(int status, Throwable thrown) {
+        return HttpValues.status(thrown != null && status < 400 ? 500 : status);
+    }
+
+    private record Pending(long start, String method, String scheme, String route, String version) {}
+}
