@@ -149,7 +149,9 @@ public final class CacheMetrics extends CacheHook {
             return series;
         }
         if (caches.size() >= MAX_CACHES) {
-            return overflow.computeIfAbsent(system, s -> new CacheSeries(null, s, "other", requests, evictions));
+            // Every read of an unremembered cache comes here: look up before computing, no lambda per read.
+            CacheSeries other = overflow.get(system);
+            return other != null ? other : overflow.computeIfAbsent(system, s -> new CacheSeries(null, s, "other", requests, evictions));
         }
         series = new CacheSeries(cache, system, names.nameOf(system, cache), requests, evictions);
         caches.put(cache, series);
