@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Resident memory: a small steady program (H2 point selects for N seconds, then it prints its
-# own VmRSS and VmHWM) with and without the agent, in interleaved rounds. Goal: the agent
-# adds < 30 MB. Default JVM flags on purpose: that is what a user gets.
-#   bench/scripts/agent-rss.sh [rounds, default 5] [seconds per run, default 10]
+# Resident memory: a small steady program (a fixed number of H2 point selects once the agent
+# is installed; then it prints its own VmRSS, VmRSS after a full GC, and VmHWM) with and
+# without the agent, in interleaved rounds. Goal: the agent adds < 30 MB. Default JVM flags
+# on purpose: that is what a user gets.
+#   bench/scripts/agent-rss.sh [rounds, default 5] [selects per run, default 200000]
 source "$(dirname "$0")/agent-common.sh"
 need_built
 ROUNDS="${1:-5}"
-SECONDS_PER_RUN="${2:-10}"
+SELECTS="${2:-200000}"
 STEADY="dev.revisit.bench.agent.startup.SteadySelects"
 OUT="$RESULTS/rss"
 rm -rf "$OUT" && mkdir -p "$OUT"
@@ -23,25 +24,42 @@ for ((round = 1; round <= ROUNDS; round++)); do
   for ((i = 0; i < ${#names[@]}; i++)); do
     k=$(( (i + round) % ${#names[@]} ))   # rotate the order each round
     # shellcheck disable=SC2086 # agent_args holds several arguments
-    line=$("$JAVA" ${agent_args[$k]} -cp "$BENCH_JAR" "$STEADY" "$SECONDS_PER_RUN" 2>>"$OUT/stderr.txt" | grep '^rss_kb=')
+    line=$("$JAVA" ${agent_args[$k]} -cp "$BENCH_JAR" "$STEADY" "$SELECTS" 2>>"$OUT/stderr.txt" | grep '^rss_kb=')
     echo "round $round: ${names[$k]}: $line" >&2
-    rss=$(sed -E 's/.*rss_kb=([0-9]+).*/\1/' <<<"$line")
-    hwm=$(sed -E 's/.*hwm_kb=([0-9]+).*/\1/' <<<"$line")
-    selects=$(sed -E 's/.*selects=([0-9]+).*/\1/' <<<"$line")
-    echo "{\"round\": $round, \"variant\": \"${names[$k]}\", \"value\": $(bc -l <<<"$rss / 1024")}" >>"$OUT/rss.jsonl"
-    echo "{\"round\": $round, \"variant\": \"${names[$k]}\", \"value\": $(bc -l <<<"$hwm / 1024")}" >>"$OUT/hwm.jsonl"
-    echo "{\"round\": $round, \"variant\": \"${names[$k]}\", \"value\": $selects}" >>"$OUT/selects.jsonl"
+    for key in rss_kb rss_after_gc_kb hwm_kb; do
+      kb=$(sed -E "s/.*\b$key=([0-9]+).*/\1/" <<<"$line")
+      echo "{\"round\": $round, \"variant\": \"${names[$k]}\", \"value\": $(bc -l <<<"$kb / 1024")}" >>"$OUT/$key.jsonl"
+    done
   done
 done
 
 # The summary takes the first variant it reads as the baseline: put "no agent" first.
 sorted() { jq -c -s 'sort_by(.variant != "no agent") | .[]' "$1"; }
 {
-  echo "VmRSS after ${SECONDS_PER_RUN} s of point selects, MiB:"
-  sorted "$OUT/rss.jsonl" | python3 "$(dirname "$0")/agent-summary.py" MiB 30
+  echo "VmRSS after ${SELECTS} point selects, MiB:"
+  sorted "$OUT/rss_kb.jsonl" | python3 "$(dirname "$0")/agent-summary.py" MiB 30
+  echo "VmRSS after a full GC, MiB:"
+  sorted "$OUT/rss_after_gc_kb.jsonl" | python3 "$(dirname "$0")/agent-summary.py" MiB 30
   echo "VmHWM (peak resident), MiB:"
-  sorted "$OUT/hwm.jsonl" | python3 "$(dirname "$0")/agent-summary.py" MiB 30
-  echo "selects done in those ${SECONDS_PER_RUN} s (throughput, for context; CPU is shared):"
-  sorted "$OUT/selects.jsonl" | python3 "$(dirname "$0")/agent-summary.py" selects
+  sorted "$OUT/hwm_kb.jsonl" | python3 "$(dirname "$0")/agent-summary.py" MiB 30
+} | tee -a "$OUT/summary.txt"
+
+# Where the difference lives: native memory tracking's committed bytes per category, one run
+# each. Committed is not resident (the heap is committed ahead of use) but the deltas of
+# Class (metaspace), Code, Symbol, Thread and Internal show what the agent's classes cost.
+nmt() {
+  # shellcheck disable=SC2068 # the agent arguments, if any
+  "$JAVA" $@ -XX:NativeMemoryTracking=summary -XX:+UnlockDiagnosticVMOptions -XX:+PrintNMTStatistics \
+    -cp "$BENCH_JAR" "$STEADY" "$SELECTS" 2>/dev/null | awk '
+      /^Total:/ { match($0, /committed=[0-9]+/); print "Total\t" substr($0, RSTART + 10, RLENGTH - 10) }
+      /^- +[A-Za-z ]+\(reserved=/ { name = $0; sub(/^- +/, "", name); sub(/ *\(reserved=.*/, "", name)
+                                    match($0, /committed=[0-9]+/); print name "\t" substr($0, RSTART + 10, RLENGTH - 10) }'
+}
+nmt >"$OUT/nmt-none.tsv"
+nmt "${agent_args[1]}" >"$OUT/nmt-agent.tsv"
+{
+  echo "native memory tracking, committed MiB at exit (one run each): category, no agent, agent, delta"
+  join -t $'\t' <(sort "$OUT/nmt-none.tsv") <(sort "$OUT/nmt-agent.tsv") \
+    | awk -F'\t' '{ printf "  %-24s %8.1f %8.1f %+8.1f\n", $1, $2 / 1048576, $3 / 1048576, ($3 - $2) / 1048576 }' | sort -k4 -nr
 } | tee -a "$OUT/summary.txt"
 echo "raw: $OUT"
