@@ -1,15 +1,17 @@
 package dev.revisit.collector.catalog;
 
 import dev.revisit.collector.store.Labels;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
  * Which series an assumption looks at: contract attribute → value, where {@code *} matches any
  * run of characters. Resource and point attributes match alike. A series without the attribute
- * does not match, whatever the pattern.
+ * does not match, whatever the pattern. Keys are kept sorted, so equal scopes render equal PromQL.
  */
 public final class Scope {
 
@@ -19,7 +21,9 @@ public final class Scope {
     private final Map<String, Pattern> compiled = new LinkedHashMap<>();
 
     public Scope(Map<String, String> patterns) {
-        this.patterns = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(patterns)); // in the file's order
+        // Sorted by attribute, not in the file's order: rendered PromQL (docs, the rules export) must be
+        // the same text for the same scope however the decision file orders its keys.
+        this.patterns = Collections.unmodifiableMap(new TreeMap<>(patterns));
         patterns.forEach((key, glob) -> {
             if (glob.contains("*")) {
                 compiled.put(key, glob(glob));
@@ -39,7 +43,7 @@ public final class Scope {
 
     /** The scope without {@code key}. */
     public Scope without(String key) {
-        Map<String, String> rest = new LinkedHashMap<>(patterns);
+        Map<String, String> rest = new TreeMap<>(patterns);
         rest.remove(key);
         return new Scope(rest);
     }
