@@ -52,7 +52,7 @@ public final class IngestLoad {
         List<IngestRequests> requests = new ArrayList<>();
         for (int s = 0; s < senders; s++) requests.add(new IngestRequests(s, points, start));
         System.out.printf("%d threads, %d senders x %d points (%d series), %.0f KiB per request, %d s per mode after %d s warm-up%n",
-                threads, senders, points, senders * points, requests.get(0).size() / 1024.0, seconds, Math.max(3, seconds / 3));
+                threads, senders, points, senders * points, requests.get(0).size() / 1024.0, seconds, Math.max(5, seconds / 2));
 
         double transport = run("transport", threads, seconds, requests, start, new Discard(false), null);
         double parse = run("parse", threads, seconds, requests, start, new Discard(true), null);
@@ -112,7 +112,7 @@ public final class IngestLoad {
                 clients.add(client);
                 client.start();
             }
-            Thread.sleep(Math.max(3, seconds / 3) * 1000L);
+            Thread.sleep(Math.max(5, seconds / 2) * 1000L);
             measuring.set(true);
             long begin = System.nanoTime();
             Thread.sleep(seconds * 1000L);
