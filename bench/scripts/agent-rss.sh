@@ -60,6 +60,7 @@ nmt "${agent_args[1]}" >"$OUT/nmt-agent.tsv"
 {
   echo "native memory tracking, committed MiB at exit (one run each): category, no agent, agent, delta"
   join -t $'\t' <(sort "$OUT/nmt-none.tsv") <(sort "$OUT/nmt-agent.tsv") \
-    | awk -F'\t' '{ printf "  %-24s %8.1f %8.1f %+8.1f\n", $1, $2 / 1048576, $3 / 1048576, ($3 - $2) / 1048576 }' | sort -k4 -nr
+    | awk -F'\t' '{ printf "%d\t  %-24s %8.1f %8.1f %+8.1f\n", $3 - $2, $1, $2 / 1048576, $3 / 1048576, ($3 - $2) / 1048576 }' \
+    | sort -t$'\t' -k1,1nr | cut -f2- | head -12
 } | tee -a "$OUT/summary.txt"
 echo "raw: $OUT"
