@@ -10,6 +10,7 @@ import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.pool.TypePool;
 import net.bytebuddy.utility.JavaModule;
 
 import java.lang.instrument.Instrumentation;
@@ -32,7 +33,7 @@ public final class Installer {
 
     /** @return the names of the modules that were started */
     public static List<String> install(Instrumentation instrumentation, List<InstrumentationModule> modules, Config config, Recorder recorder) {
-        List<Transforms.Transform> transforms = new ArrayList<>();
+        List<Prepared> prepared = new ArrayList<>();
         List<String> started = new ArrayList<>();
         for (InstrumentationModule module : modules) {
             try {
@@ -42,20 +43,38 @@ public final class Installer {
                 }
                 Transforms declared = new Transforms(module.name());
                 module.transform(declared);
+                List<Prepared> ours = new ArrayList<>();
+                for (Transforms.Transform transform : declared.list()) {
+                    ours.add(new Prepared(transform, advice(transform.advice())));
+                }
                 module.start(new ModuleContext(recorder, config));
-                transforms.addAll(declared.list());
+                prepared.addAll(ours);
                 started.add(module.name());
             } catch (Throwable t) {
+                // E.g. a matcher or advice naming a class of a library that is not there: this module only.
                 AgentLog.warn("instrumentation " + module.name() + " failed to start and stays off", t);
             }
         }
-        if (!transforms.isEmpty()) {
-            builder(instrumentation, transforms).installOn(instrumentation);
+        if (!prepared.isEmpty()) {
+            builder(instrumentation, prepared).installOn(instrumentation);
         }
         return started;
     }
 
-    static AgentBuilder builder(Instrumentation instrumentation, List<Transforms.Transform> transforms) {
+    /** A declared transformation with its advice already read. */
+    private record Prepared(Transforms.Transform transform, Advice advice) {}
+
+    /**
+     * Reads the advice class from its class file rather than by reflection, so advice whose
+     * signature names a library type (absent from the agent's class path) can still be read.
+     */
+    private static Advice advice(Class<?> adviceClass) {
+        ClassFileLocator locator = ClassFileLocator.ForClassLoader.of(adviceClass.getClassLoader());
+        TypeDescription description = TypePool.Default.of(locator).describe(adviceClass.getName()).resolve();
+        return Advice.to(description, locator);
+    }
+
+    static AgentBuilder builder(Instrumentation instrumentation, List<Prepared> prepared) {
         AgentBuilder builder = new AgentBuilder.Default()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
@@ -68,12 +87,13 @@ public final class Installer {
                 // Advice inlined into a JDK class (a named module) calls the bootstrap hooks,
                 // which live in the bootstrap loader's unnamed module: add the read edge.
                 .with(AgentBuilder.Listener.ModuleReadEdgeCompleting.of(instrumentation, false, AgentStatus.class))
-                .ignore(ignored(transforms));
-        for (Transforms.Transform transform : transforms) {
+                .ignore(ignored(prepared.stream().map(Prepared::transform).toList()));
+        for (Prepared p : prepared) {
+            Transforms.Transform transform = p.transform();
             ElementMatcher<? super TypeDescription> types = transform.jdk()
                     ? transform.types()
                     : new NotJdk().and(transform.types());
-            Advice advice = Advice.to(transform.advice(), ClassFileLocator.ForClassLoader.of(transform.advice().getClassLoader()));
+            Advice advice = p.advice();
             builder = builder.type(types)
                     .transform((b, type, loader, module, domain) -> b.visit(advice.on(transform.methods())));
         }

@@ -41,9 +41,16 @@ public final class PointSelects {
             System.out.println("(attach the agent with -Drevisit.exporter=prometheus to see what it exported)");
             return;
         }
-        String scrape = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String scrape;
+        try {
+            scrape = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (java.io.IOException e) {
+            System.out.println("could not read the agent's endpoint at 127.0.0.1:" + port + " (" + e + "); see the [revisit] lines above");
+            System.exit(1);
+            return;
+        }
         printSummary(scrape);
         boolean leaked = scrape.contains(LITERAL) || scrape.contains("jane.doe");
         System.out.println(leaked
