@@ -1,6 +1,10 @@
 package dev.revisit.collector.cli;
 
+import dev.revisit.collector.api.BearerToken;
+import dev.revisit.collector.api.ServiceOptions;
 import dev.revisit.collector.catalog.Catalog;
+import dev.revisit.collector.notify.Webhook;
+import dev.revisit.collector.reviewlog.ReviewLogUnavailableException;
 import dev.revisit.collector.decisions.DecisionsException;
 import dev.revisit.collector.decisions.DecisionsReader;
 import dev.revisit.collector.decisions.Durations;
@@ -47,6 +51,22 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--interval", paramLabel = "DURATION", description = "how often verdicts are re-evaluated (default: 15s)")
     String interval = "15s";
 
+    @Option(names = "--database", paramLabel = "JDBC-URL",
+            description = "the review log's database, e.g. jdbc:postgresql://db/revisit?user=revisit (default: embedded H2 in the data directory)")
+    String database;
+
+    @Option(names = "--api-token-file", paramLabel = "FILE",
+            description = "file holding the bearer token the API's writes need (without one, writes are refused)")
+    Path tokenFile;
+
+    @Option(names = "--webhook", paramLabel = "URL",
+            description = "post each verdict transition here as Alertmanager webhook JSON (version 4); repeatable")
+    java.util.List<java.net.URI> webhooks = new java.util.ArrayList<>();
+
+    @Option(names = "--slack-webhook", paramLabel = "URL",
+            description = "post each verdict transition here as a Slack-compatible message; repeatable")
+    java.util.List<java.net.URI> slackWebhooks = new java.util.ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -72,9 +92,36 @@ final class ServeCommand implements Callable<Integer> {
             err.flush();
             return Main.MISTAKES;
         }
+        BearerToken token = BearerToken.NONE;
+        if (tokenFile != null) {
+            try {
+                token = BearerToken.of(Files.readString(tokenFile));
+            } catch (java.io.IOException | IllegalArgumentException e) {
+                err.println("--api-token-file " + tokenFile + ": " + e.getMessage());
+                err.flush();
+                return Main.USAGE;
+            }
+        }
+        java.util.List<Webhook> hooks = new java.util.ArrayList<>();
+        try {
+            webhooks.forEach(u -> hooks.add(new Webhook(u, Webhook.Format.ALERTMANAGER)));
+            slackWebhooks.forEach(u -> hooks.add(new Webhook(u, Webhook.Format.SLACK)));
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.flush();
+            return Main.USAGE;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
-        RunningCollector collector = RunningCollector.start(watch, store.dataDir,
-                new ServerConfig(host, port, ServerConfig.DEFAULT_MAX_REQUEST_BYTES), every, Clock.systemUTC());
+        RunningCollector collector;
+        try {
+            collector = RunningCollector.start(watch, store.dataDir,
+                    new ServerConfig(host, port, ServerConfig.DEFAULT_MAX_REQUEST_BYTES), every, Clock.systemUTC(),
+                    new ServiceOptions(database, token, hooks));
+        } catch (ReviewLogUnavailableException e) {
+            err.println("revisit-collector: " + e.getMessage());
+            err.flush();
+            return Main.MISTAKES;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 collector.close();

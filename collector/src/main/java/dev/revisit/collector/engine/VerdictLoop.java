@@ -1,5 +1,6 @@
 package dev.revisit.collector.engine;
 
+import dev.revisit.collector.decisions.DecisionsFile;
 import dev.revisit.collector.store.MetricStore;
 import dev.revisit.collector.verdict.DecisionVerdict;
 import dev.revisit.collector.verdict.Evaluation;
@@ -17,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code serve}'s engine: every interval it picks up a changed decisions file, evaluates every
@@ -39,6 +41,7 @@ public final class VerdictLoop implements AutoCloseable {
     });
     private volatile Evaluation current;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private volatile UnaryOperator<DecisionsFile> overlay = UnaryOperator.identity();
 
     /**
      * Told about every round, on the loop's thread, after {@link #current()} moved on: metrics,
@@ -52,6 +55,11 @@ public final class VerdictLoop implements AutoCloseable {
 
     public void addListener(Listener listener) {
         listeners.add(listener);
+    }
+
+    /** Adjusts the file before each evaluation: recorded reviews move {@code last_reviewed} forward. */
+    public void setOverlay(UnaryOperator<DecisionsFile> overlay) {
+        this.overlay = overlay;
     }
 
     public VerdictLoop(DecisionsWatch decisions, MetricStore store, Clock clock) {
@@ -74,7 +82,7 @@ public final class VerdictLoop implements AutoCloseable {
     public synchronized Evaluation round() {
         long started = System.nanoTime();
         decisions.poll();
-        Evaluation next = Evaluator.evaluate(decisions.current(), store, clock.instant());
+        Evaluation next = Evaluator.evaluate(overlay.apply(decisions.current()), store, clock.instant());
         for (String change : transitions(current, next)) {
             LOG.log(Level.INFO, change);
         }

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.InputFormat;
-import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.revisit.collector.engine.RunningCollector;
@@ -25,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The JSON API over HTTP against a running collector, each answer checked against the served OpenAPI. */
-class ApiTest {
+public class ApiTest {
 
     @TempDir
     static Path dir;
@@ -48,14 +47,17 @@ class ApiTest {
     }
 
     /** Validates {@code body} against one of the OpenAPI document's component schemas. */
-    static void conforms(String component, JsonNode body) throws Exception {
+    public static void conforms(JsonNode openApi, String component, JsonNode body) throws Exception {
         ObjectNode schema = ServiceFixture.JSON.createObjectNode();
         schema.put("$ref", "#/components/schemas/" + component);
         schema.set("components", openApi.get("components"));
-        Schema s = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-                .getSchema(schema.toString(), InputFormat.JSON);
-        List<?> errors = s.validate(body.toString(), InputFormat.JSON);
+        List<?> errors = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                .getSchema(schema.toString(), InputFormat.JSON).validate(body.toString(), InputFormat.JSON);
         assertTrue(errors.isEmpty(), component + ": " + errors + " in " + body);
+    }
+
+    static void conforms(String component, JsonNode body) throws Exception {
+        conforms(openApi, component, body);
     }
 
     @Test
@@ -115,7 +117,8 @@ class ApiTest {
     @Test
     void theOpenApiDescribesEveryPathServed() {
         assertEquals("3.1.0", openApi.get("openapi").asText());
-        for (String path : List.of("/api/v1/decisions", "/api/v1/decisions/{id}", "/api/v1/findings", "/api/v1/openapi.json")) {
+        for (String path : List.of("/api/v1/decisions", "/api/v1/decisions/{id}", "/api/v1/findings", "/api/v1/openapi.json",
+                "/api/v1/reviews", "/api/v1/decisions/{id}/reviews", "/api/v1/decisions/{id}/history", "/api/v1/findings/{id}/acknowledgement")) {
             assertTrue(openApi.get("paths").has(path), path);
         }
     }

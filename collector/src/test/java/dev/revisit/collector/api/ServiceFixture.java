@@ -78,9 +78,14 @@ public final class ServiceFixture {
 
     /** Starts a collector on a free loopback port over {@code dir}, pushes lag and evaluates once. */
     public static RunningCollector start(Path dir) throws Exception {
+        return start(dir, ServiceOptions.DEFAULT);
+    }
+
+    /** As {@link #start(Path)}, with a review log database and token. */
+    public static RunningCollector start(Path dir, ServiceOptions options) throws Exception {
         DecisionsWatch watch = new DecisionsWatch(decisionsFile(dir), new DecisionsReader(Catalog.builtIn()));
         RunningCollector collector = RunningCollector.start(watch, dir.resolve("data"),
-                ServerConfig.DEFAULT.withPort(0), Duration.ofHours(1), Clock.systemUTC());
+                ServerConfig.DEFAULT.withPort(0), Duration.ofHours(1), Clock.systemUTC(), options);
         pushLag(collector.uri(), 2000);
         collector.verdicts().round();
         return collector;

@@ -1,0 +1,44 @@
+package dev.revisit.collector.reviewlog;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The databases the review log runs on in tests: embedded H2 in a temporary directory and the
+ * machine's real PostgreSQL (127.0.0.1:5432, db test, user postgres), each test in a fresh
+ * schema. PostgreSQL missing skips locally and fails in CI.
+ */
+final class Databases {
+
+    static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
+
+    private Databases() {}
+
+    static List<String> kinds() {
+        return List.of("h2", "postgresql");
+    }
+
+    /** A JDBC URL for a fresh, empty database of {@code kind}. */
+    static String fresh(String kind, Path dir) throws SQLException {
+        if (kind.equals("h2")) {
+            return ReviewLog.embeddedUrl(dir.resolve("h2-" + System.nanoTime()));
+        }
+        String schema = "revisit_test_" + Long.toHexString(System.nanoTime());
+        try (Connection c = DriverManager.getConnection(POSTGRES); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + schema);
+        } catch (SQLException e) {
+            String message = "PostgreSQL is not reachable at " + POSTGRES + ": " + e.getMessage();
+            if ("true".equals(System.getenv("CI"))) {
+                Assertions.fail(message);
+            }
+            Assumptions.abort(message);
+        }
+        return POSTGRES + "&currentSchema=" + schema;
+    }
+}
