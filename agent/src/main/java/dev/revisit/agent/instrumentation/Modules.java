@@ -8,6 +8,7 @@ import dev.revisit.agent.instrumentation.httpserver.HttpServerModule;
 import dev.revisit.agent.instrumentation.jcache.JCacheModule;
 import dev.revisit.agent.instrumentation.jdbc.JdbcModule;
 import dev.revisit.agent.instrumentation.jwt.JwtModule;
+import dev.revisit.agent.instrumentation.kafka.KafkaModule;
 import dev.revisit.agent.instrumentation.passwordhash.PasswordHashModule;
 import dev.revisit.agent.instrumentation.rabbitmq.RabbitMqModule;
 import dev.revisit.agent.instrumentation.readiness.ReadinessModule;
@@ -33,7 +34,8 @@ public final class Modules {
             new ServletModule(),
             new SpringSecurityModule(),
             new JwtModule(),
-            new PasswordHashModule()
+            new PasswordHashModule(),
+            new KafkaModule()
     );
 
     private Modules() {}

@@ -25,6 +25,16 @@ public final class Destination {
      */
     public void received(long publishedMillis, long receivedMillis) {
         consumed.increment();
+        delayed(publishedMillis, receivedMillis);
+    }
+
+    /** {@code count} messages received at once (one partition of a poll); their delays follow one by one. */
+    public void consumed(long count) {
+        consumed.add(count);
+    }
+
+    /** The delay part of {@link #received}, for messages already counted with {@link #consumed}. */
+    public void delayed(long publishedMillis, long receivedMillis) {
         if (publishedMillis <= 0L) {
             return;
         }
@@ -34,10 +44,5 @@ public final class Destination {
             delayMillis = 0L;
         }
         delay.record(delayMillis);
-    }
-
-    /** {@code count} messages received at once (a poll), without publish times. */
-    public void receivedUntimed(long count) {
-        consumed.add(count);
     }
 }
