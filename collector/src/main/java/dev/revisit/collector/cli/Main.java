@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "revisit-collector", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Holds runtime signals against your declared architecture decisions.",
         subcommands = {CheckCommand.class, EvaluateCommand.class, ReportCommand.class, ServeCommand.class,
-                SignalsCommand.class, SchemaCommand.class},
+                SignalsCommand.class, SchemaCommand.class, RulesCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:all is well", "1:the decisions file has mistakes, or the command failed",
                 "2:usage error (unknown option, missing file)", "3:a decision warrants review (evaluate)"})

@@ -44,7 +44,7 @@ public final class Tool {
     }
 
     /** Runs the tool to completion; stdout and stderr together. */
-    Result run(Path workingDir, String... args) throws IOException, InterruptedException {
+    public Result run(Path workingDir, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(binary.toString());
         command.addAll(List.of(args));
@@ -57,5 +57,5 @@ public final class Tool {
         return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
     }
 
-    record Result(int exitCode, String output) {}
+    public record Result(int exitCode, String output) {}
 }
