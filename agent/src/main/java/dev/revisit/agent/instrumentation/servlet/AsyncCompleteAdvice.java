@@ -2,7 +2,6 @@ package dev.revisit.agent.instrumentation.servlet;
 
 import dev.revisit.agent.bootstrap.http.HttpServerHook;
 import jakarta.servlet.AsyncContext;
-import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import net.bytebuddy.asm.Advice;
@@ -15,9 +14,9 @@ public final class AsyncCompleteAdvice {
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static void enter(@Advice.This(typing = Assigner.Typing.DYNAMIC) Object context) {
         if (context instanceof AsyncContext async && async.getResponse() instanceof HttpServletResponse res) {
-            ServletRequest key = async.getRequest();
-            while (key instanceof ServletRequestWrapper wrapper) {
-                key = wrapper.getRequest();
+            Object key = async.getRequest(); // Object: see ServiceAdvice
+            while (key instanceof ServletRequestWrapper) {
+                key = ((ServletRequestWrapper) key).getRequest();
             }
             HttpServerHook.get().asyncComplete(key, res.getStatus());
         }

@@ -1,7 +1,6 @@
 package dev.revisit.agent.instrumentation.servlet;
 
 import dev.revisit.agent.bootstrap.http.HttpServerHook;
-import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,9 +37,11 @@ public final class ServiceAdvice {
             HttpServletMapping mapping = req.getHttpServletMapping();
             // An async request is known by the container's own request object: frameworks wrap it,
             // and a later dispatch may come with another wrapper.
-            ServletRequest key = req;
-            while (key instanceof ServletRequestWrapper wrapper) {
-                key = wrapper.getRequest();
+            // Object, not ServletRequest: assigning between Servlet types makes the verifier load them,
+            // and this class is linked in the agent even where no Servlet API exists.
+            Object key = req;
+            while (key instanceof ServletRequestWrapper) {
+                key = ((ServletRequestWrapper) key).getRequest();
             }
             hook.exitServlet(start, key, req.getMethod(), req.getScheme(), res.getStatus(), req.getAttribute(SPRING_ROUTE),
                     mapping == null ? null : mapping.getPattern(), req.getRequestURI(),
