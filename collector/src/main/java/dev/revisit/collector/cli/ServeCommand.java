@@ -133,6 +133,8 @@ final class ServeCommand implements Callable<Integer> {
         out.println("revisit-collector: OTLP/HTTP on " + collector.uri() + "/v1/metrics, data in " + store.dataDir + ", "
                 + watch.current().decisions().size() + " decisions from " + decisions + ", evaluated every "
                 + Durations.format(every));
+        out.println("revisit-collector: status page " + collector.uri() + "/, API " + collector.uri() + "/api/v1/decisions, Prometheus "
+                + collector.uri() + "/metrics" + (tokenFile == null ? " (API writes disabled: no --api-token-file)" : ""));
         out.flush();
         stopped.await();
         return Main.OK;

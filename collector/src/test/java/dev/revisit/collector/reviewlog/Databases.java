@@ -18,6 +18,21 @@ final class Databases {
 
     static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
 
+    private static final List<String> CREATED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    static {
+        // the machine's PostgreSQL is shared: leave no test schemas behind
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (Connection c = DriverManager.getConnection(POSTGRES); Statement s = c.createStatement()) {
+                for (String schema : CREATED) {
+                    s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+                }
+            } catch (SQLException ignored) {
+                // PostgreSQL gone already: nothing to clean
+            }
+        }, "drop-test-schemas"));
+    }
+
     private Databases() {}
 
     static List<String> kinds() {
@@ -32,6 +47,7 @@ final class Databases {
         String schema = "revisit_test_" + Long.toHexString(System.nanoTime());
         try (Connection c = DriverManager.getConnection(POSTGRES); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
+            CREATED.add(schema);
         } catch (SQLException e) {
             String message = "PostgreSQL is not reachable at " + POSTGRES + ": " + e.getMessage();
             if ("true".equals(System.getenv("CI"))) {
