@@ -1,5 +1,6 @@
 package dev.revisit.collector.verdict;
 
+import dev.revisit.collector.catalog.Bound;
 import dev.revisit.collector.catalog.Coverage;
 import dev.revisit.collector.catalog.SeriesIndex;
 import dev.revisit.collector.decisions.Assumption;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Gives every decision of a file its verdict at an instant, from a store. Stateless. */
 public final class Evaluator {
@@ -24,6 +26,15 @@ public final class Evaluator {
 
     public static Evaluation evaluate(DecisionsFile file, MetricStore store, Instant at) {
         SeriesIndex index = new SeriesIndex(store);
+        return evaluate(file, a -> a.signal().bind(index, a.scope()), at);
+    }
+
+    /**
+     * The same from another source of signal values (e.g. a Prometheus query API): {@code source}
+     * binds an assumption to its values; whatever it throws makes that assumption no_data, with
+     * the reason in its evidence.
+     */
+    public static Evaluation evaluate(DecisionsFile file, Function<Assumption, Bound> source, Instant at) {
         long now = at.toEpochMilli();
         Map<Assumption, AssumptionVerdict> verdicts = new LinkedHashMap<>();
         Map<Assumption, Decision> owners = new LinkedHashMap<>();
@@ -31,7 +42,7 @@ public final class Evaluator {
             for (Assumption a : d.assumptions()) {
                 owners.put(a, d);
                 if (!(a.signal().computation() instanceof Coverage)) {
-                    verdicts.put(a, assess(a, index, now, questions(file, a)));
+                    verdicts.put(a, assess(a, source, now, questions(file, a)));
                 }
             }
         }
@@ -50,9 +61,10 @@ public final class Evaluator {
     }
 
     /** One assumption; a failure to compute it costs that assumption its data, not the round. */
-    private static AssumptionVerdict assess(Assumption a, SeriesIndex index, long now, List<String> questions) {
+    private static AssumptionVerdict assess(Assumption a, Function<Assumption, Bound> source, long now,
+                                            List<String> questions) {
         try {
-            return Assessor.assess(a, a.signal().bind(index, a.scope()), now, questions);
+            return Assessor.assess(a, source.apply(a), now, questions);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot evaluate " + a.signal().name() + " at " + a.position(), e);
             return new AssumptionVerdict(a, Verdict.NO_DATA, Double.NaN, null, Double.NaN,

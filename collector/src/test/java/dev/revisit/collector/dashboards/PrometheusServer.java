@@ -58,6 +58,11 @@ public final class PrometheusServer implements AutoCloseable {
         return JSON.readTree(response.body());
     }
 
+    /** Where its HTTP API listens. */
+    public URI base() {
+        return base;
+    }
+
     public String log() throws IOException {
         return Files.readString(log);
     }
