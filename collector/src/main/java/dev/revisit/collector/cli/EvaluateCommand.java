@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code evaluate}: one round over the persisted store; exits 3 when a decision warrants review. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "Evaluates every decision once over the persisted store and prints the verdicts.",
+        description = "Evaluates every decision once over the persisted store, or a Prometheus-compatible query API "
+                + "(--source prometheus), and prints the verdicts.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no decision reaches the --fail-on verdict", "1:the decisions file has mistakes, or the store cannot be read",
                 "2:usage error", "3:a decision reaches the --fail-on verdict (by default: review or review_due)"})
@@ -38,6 +39,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Mixin
     StoreOptions store;
+
+    @Mixin
+    SourceOptions sources;
 
     @Option(names = "--at", paramLabel = "TIME", converter = StoreOptions.InstantConverter.class,
             description = "evaluate as of this instant (ISO-8601, e.g. 2026-11-25T16:00:00Z; default now)")
@@ -65,6 +69,12 @@ final class EvaluateCommand implements Callable<Integer> {
             err.flush();
             return Main.USAGE;
         }
+        String sourceProblem = sources.problem();
+        if (sourceProblem != null) {
+            err.println(sourceProblem);
+            err.flush();
+            return Main.USAGE;
+        }
         int[] exit = {Main.OK};
         DecisionsFile file = DecisionsOption.load(decisions, err, exit);
         if (file == null) {
@@ -72,12 +82,23 @@ final class EvaluateCommand implements Callable<Integer> {
             return exit[0];
         }
         Evaluation evaluation;
-        try (PersistentStore persistent = store.openExisting()) {
-            evaluation = Evaluator.evaluate(file, persistent.store(), at == null ? Instant.now() : at);
-        } catch (IOException e) {
-            err.println(e.getMessage());
-            err.flush();
-            return Main.MISTAKES;
+        Instant when = at == null ? Instant.now() : at;
+        if (sources.prometheus()) {
+            try {
+                evaluation = Evaluator.evaluate(file, sources.open(), when);
+            } catch (IOException | IllegalArgumentException e) {
+                err.println(e.getMessage());
+                err.flush();
+                return Main.USAGE;
+            }
+        } else {
+            try (PersistentStore persistent = store.openExisting()) {
+                evaluation = Evaluator.evaluate(file, persistent.store(), when);
+            } catch (IOException e) {
+                err.println(e.getMessage());
+                err.flush();
+                return Main.MISTAKES;
+            }
         }
         if (chosen == Format.JSON) {
             out.print(VerdictJson.render(evaluation));
