@@ -17,11 +17,14 @@ public abstract class RabbitMqHook {
         current = hook;
     }
 
+    /** {@code basicConsume} was entered: {@code consumer} will read {@code queue} (its first delivery may beat the return). */
+    public void subscribing(String queue, Object consumer) {}
+
     /** {@code basicConsume} returned: deliveries for {@code consumerTag} come from {@code queue}. */
     public void consuming(String queue, String consumerTag) {}
 
-    /** A push delivery arrived for {@code consumerTag}; timestamp and headers may be null. */
-    public void delivered(String consumerTag, Object timestamp, Object headers) {}
+    /** A push delivery arrived for {@code consumer} under {@code consumerTag}; timestamp and headers may be null. */
+    public void delivered(Object consumer, String consumerTag, Object timestamp, Object headers) {}
 
     /** {@code basicGet(queue)} returned a message ({@code messageCount} more ready), or none when {@code got} is false. */
     public void got(String queue, boolean got, long messageCount, Object timestamp, Object headers) {}

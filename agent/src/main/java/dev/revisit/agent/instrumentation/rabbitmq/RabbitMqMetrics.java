@@ -1,6 +1,7 @@
 package dev.revisit.agent.instrumentation.rabbitmq;
 
 import dev.revisit.agent.bootstrap.messaging.RabbitMqHook;
+import dev.revisit.agent.identity.WeakIdentityMap;
 import dev.revisit.agent.instrumentation.messaging.Destination;
 import dev.revisit.agent.instrumentation.messaging.MessagingMetrics;
 import dev.revisit.agent.recorder.GaugeSeries;
@@ -26,12 +27,21 @@ final class RabbitMqMetrics extends RabbitMqHook {
     private final Destination unknownQueue;
     private final ConcurrentHashMap<String, Destination> byConsumerTag = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Destination> byQueue = new ConcurrentHashMap<>();
+    /** By consumer object, for deliveries that beat the consumer tag; a consumer reading several queues maps to its latest. */
+    private final WeakIdentityMap<Destination> byConsumer = new WeakIdentityMap<>(MAX_REMEMBERED);
     private final ConcurrentHashMap<String, GaugeSeries> depthByQueue = new ConcurrentHashMap<>();
 
     RabbitMqMetrics(MessagingMetrics metrics, boolean stamp) {
         this.metrics = metrics;
         this.stamp = stamp;
         this.unknownQueue = metrics.destination(SYSTEM, null, null);
+    }
+
+    @Override
+    public void subscribing(String queue, Object consumer) {
+        if (queue != null && consumer != null) {
+            byConsumer.put(consumer, queue(queue));
+        }
     }
 
     @Override
@@ -42,8 +52,12 @@ final class RabbitMqMetrics extends RabbitMqHook {
     }
 
     @Override
-    public void delivered(String consumerTag, Object timestamp, Object headers) {
+    public void delivered(Object consumer, String consumerTag, Object timestamp, Object headers) {
         Destination destination = consumerTag == null ? null : byConsumerTag.get(consumerTag);
+        if (destination == null && consumer != null) {
+            // The broker's first delivery can reach the client before basicConsume has returned the tag.
+            destination = byConsumer.get(consumer);
+        }
         (destination == null ? unknownQueue : destination).received(publishedMillis(timestamp, headers), System.currentTimeMillis());
     }
 
