@@ -3,7 +3,6 @@ package dev.revisit.collector.cli;
 import dev.revisit.collector.decisions.DecisionsFile;
 import dev.revisit.collector.report.VerdictJson;
 import dev.revisit.collector.report.VerdictTable;
-import dev.revisit.collector.store.PersistentStore;
 import dev.revisit.collector.verdict.DecisionVerdict;
 import dev.revisit.collector.verdict.Evaluation;
 import dev.revisit.collector.verdict.Evaluator;
@@ -92,8 +91,8 @@ final class EvaluateCommand implements Callable<Integer> {
                 return Main.USAGE;
             }
         } else {
-            try (PersistentStore persistent = store.openExisting()) {
-                evaluation = Evaluator.evaluate(file, persistent.store(), when);
+            try {
+                evaluation = Evaluator.evaluate(file, store.readExisting(), when);
             } catch (IOException e) {
                 err.println(e.getMessage());
                 err.flush();

@@ -3,7 +3,6 @@ package dev.revisit.collector.cli;
 import dev.revisit.collector.decisions.DecisionsFile;
 import dev.revisit.collector.report.ReviewReport;
 import dev.revisit.collector.report.VerdictTable;
-import dev.revisit.collector.store.PersistentStore;
 import dev.revisit.collector.verdict.Evaluation;
 import dev.revisit.collector.verdict.Evaluator;
 import java.io.IOException;
@@ -51,8 +50,8 @@ final class ReportCommand implements Callable<Integer> {
             err.flush();
             return exit[0];
         }
-        try (PersistentStore persistent = store.openExisting()) {
-            Evaluation evaluation = Evaluator.evaluate(file, persistent.store(), at == null ? Instant.now() : at);
+        try {
+            Evaluation evaluation = Evaluator.evaluate(file, store.readExisting(), at == null ? Instant.now() : at);
             Files.writeString(output, ReviewReport.render(evaluation, decisions.toString()));
             spec.commandLine().getOut().println("wrote " + output + ": " + VerdictTable.summary(evaluation));
             spec.commandLine().getOut().flush();

@@ -1,5 +1,6 @@
 package dev.revisit.collector.cli;
 
+import dev.revisit.collector.store.MemoryStore;
 import dev.revisit.collector.store.PersistentStore;
 import dev.revisit.collector.store.StoreConfig;
 import java.io.IOException;
@@ -16,12 +17,15 @@ final class StoreOptions {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "the store's data directory (default: ${DEFAULT-VALUE})")
     Path dataDir = PersistentStore.DEFAULT_DIRECTORY;
 
-    /** Opens an existing data directory; {@code evaluate} and {@code report} never create one by accident. */
-    PersistentStore openExisting() throws IOException {
+    /**
+     * Reads an existing data directory without locking or writing it, so {@code evaluate} and
+     * {@code report} work while {@code serve} holds the directory, and never create one by accident.
+     */
+    MemoryStore readExisting() throws IOException {
         if (!Files.isDirectory(dataDir)) {
             throw new IOException("no data directory at " + dataDir + " (start `serve --data-dir " + dataDir + "` first)");
         }
-        return PersistentStore.open(dataDir, StoreConfig.DEFAULT, PersistentStore.DEFAULT_FLUSH_INTERVAL);
+        return PersistentStore.readOnly(dataDir, StoreConfig.DEFAULT);
     }
 
     /** {@code --at}: an ISO-8601 instant, or {@code now}. */

@@ -127,6 +127,19 @@ class EvaluateAndReportTest {
     }
 
     @Test
+    void evaluateAndReportReadTheDirectoryWhileServeHoldsIt() throws Exception {
+        Path file = decisions("0.95", "only ADR-1");
+        try (PersistentStore held = PersistentStore.open(data, StoreConfig.DEFAULT, Duration.ofMillis(100))) {
+            assertEquals(Main.REVIEW, run("evaluate", "--decisions", file.toString(), "--data-dir", data.toString(), "--at", AT));
+            assertTrue(out.toString().contains("cache.hit_ratio = 90% breaks >= 0.95"), out.toString());
+            Path md = dir.resolve("review.md");
+            assertEquals(Main.OK, run("report", "--decisions", file.toString(), "--data-dir", data.toString(), "--at", AT,
+                    "-o", md.toString()));
+            assertTrue(Files.readString(md).contains("**Verdict: review**"));
+        }
+    }
+
+    @Test
     void reportWritesTheReviewPack() throws Exception {
         Path file = decisions("0.95", null);
         Path md = dir.resolve("review.md");
