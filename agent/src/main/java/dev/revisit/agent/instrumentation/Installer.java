@@ -50,8 +50,11 @@ public final class Installer {
                 module.start(new ModuleContext(recorder, config));
                 prepared.addAll(ours);
                 started.add(module.name());
+            } catch (TypePool.Resolution.NoSuchTypeException absent) {
+                // Advice that names a library type cannot be prepared where the agent cannot see the
+                // library: the usual case of an application that does not use it, so no warning.
+                AgentLog.info("instrumentation " + module.name() + " stays off: " + absent.getMessage());
             } catch (Throwable t) {
-                // E.g. a matcher or advice naming a class of a library that is not there: this module only.
                 AgentLog.warn("instrumentation " + module.name() + " failed to start and stays off", t);
             }
         }
