@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
 import static net.bytebuddy.matcher.ElementMatchers.nameContains;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.not;
 
 /**
  * Starts the enabled modules and installs all their advice as one {@link AgentBuilder}.
@@ -95,7 +96,7 @@ public final class Installer {
             Transforms.Transform transform = p.transform();
             ElementMatcher<? super TypeDescription> types = transform.jdk()
                     ? transform.types()
-                    : new NotJdk().and(transform.types());
+                    : not(new IsJdk()).and(transform.types());
             Advice advice = p.advice();
             builder = builder.type(types)
                     .transform((b, type, loader, module, domain) -> b.visit(advice.on(transform.methods())));
@@ -126,13 +127,6 @@ public final class Installer {
         @Override
         public boolean matches(TypeDescription target) {
             return isJdkName(target.getName());
-        }
-    }
-
-    private static final class NotJdk extends ElementMatcher.Junction.AbstractBase<TypeDescription> {
-        @Override
-        public boolean matches(TypeDescription target) {
-            return !isJdkName(target.getName());
         }
     }
 
