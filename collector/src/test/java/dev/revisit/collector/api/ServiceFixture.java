@@ -114,8 +114,14 @@ public final class ServiceFixture {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * Sends on a connection of its own: a pooled one may be one the server has just closed after
+     * refusing an earlier body, and the JDK client does not retry a POST on it (CI saw "header
+     * parser received no bytes" once).
+     */
     public static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return HTTP.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpClient fresh = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        return fresh.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The JSON body of a response with {@code status}. */
