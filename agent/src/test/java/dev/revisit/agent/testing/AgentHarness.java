@@ -68,6 +68,7 @@ public final class AgentHarness {
         private final Map<String, String> environment = new LinkedHashMap<>();
         private final List<String> jvmArgs = new ArrayList<>();
         private final List<Path> extraClasspath = new ArrayList<>();
+        private final List<String> droppedClasspath = new ArrayList<>();
         private String[] args = new String[0];
         private boolean prometheus;
         private boolean attachAgent = true;
@@ -101,6 +102,16 @@ public final class AgentHarness {
         /** Jars or directories put in front of the program's class path (e.g. libraries in other versions). */
         public Builder classpath(Path entry) {
             extraClasspath.add(entry);
+            return this;
+        }
+
+        /**
+         * Leaves test class path entries whose path contains {@code fragment} (e.g. {@code "/com/rabbitmq/"})
+         * out of the program's class path: neither the agent nor the system class loader can see them,
+         * as with a library the application loads itself (a Spring Boot jar's nested jars).
+         */
+        public Builder withoutClasspath(String fragment) {
+            droppedClasspath.add(fragment);
             return this;
         }
 
@@ -239,7 +250,7 @@ public final class AgentHarness {
             List<String> entries = new ArrayList<>();
             extraClasspath.forEach(p -> entries.add(p.toString()));
             for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-                if (!isAgentOwn(entry)) {
+                if (!isAgentOwn(entry) && droppedClasspath.stream().noneMatch(entry.replace('\\', '/')::contains)) {
                     entries.add(entry);
                 }
             }

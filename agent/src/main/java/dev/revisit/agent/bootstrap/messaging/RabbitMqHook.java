@@ -3,8 +3,8 @@ package dev.revisit.agent.bootstrap.messaging;
 /**
  * What advice in the RabbitMQ Java client ({@code com.rabbitmq.client.impl.ChannelN},
  * {@code ConsumerDispatcher}) calls; no-op until the agent installs the real hook. The advice
- * reads the client's own objects and passes plain values: a {@code java.util.Date} timestamp
- * and the headers {@code Map}, both as the message already holds them.
+ * passes the client's own objects as {@code Object} (channels, message properties, responses):
+ * the client is loaded by the application's class loader, which the agent cannot name.
  */
 public abstract class RabbitMqHook {
     private static volatile RabbitMqHook current = new RabbitMqHook() {};
@@ -17,23 +17,28 @@ public abstract class RabbitMqHook {
         current = hook;
     }
 
-    /** {@code basicConsume} was entered: {@code consumer} will read {@code queue} (its first delivery may beat the return). */
-    public void subscribing(String queue, Object consumer) {}
+    /** {@code basicConsume} was entered on {@code channel}: {@code consumer} will read {@code queue} (its first delivery may beat the return). */
+    public void subscribing(Object channel, String queue, Object consumer) {}
 
     /** {@code basicConsume} returned: deliveries for {@code consumerTag} come from {@code queue}. */
     public void consuming(String queue, String consumerTag) {}
 
-    /** A push delivery arrived for {@code consumer} under {@code consumerTag}; timestamp and headers may be null. */
-    public void delivered(Object consumer, String consumerTag, Object timestamp, Object headers) {}
+    /** A push delivery arrived for {@code consumer} under {@code consumerTag}, with its {@code BasicProperties} (may be null). */
+    public void delivered(Object consumer, String consumerTag, Object properties) {}
 
-    /** {@code basicGet(queue)} returned a message ({@code messageCount} more ready), or none when {@code got} is false. */
-    public void got(String queue, boolean got, long messageCount, Object timestamp, Object headers) {}
+    /** {@code basicGet(queue)} on {@code channel} returned {@code response} (a {@code GetResponse}, null when the queue was empty). */
+    public void got(Object channel, String queue, Object response) {}
 
-    /** A queue declare (passive or not) answered with the queue's ready message count. */
-    public void declared(String queue, long messageCount) {}
+    /** A queue declare (passive or not) answered: {@code ok} is the {@code Queue.DeclareOk} with the ready message count. */
+    public void declared(Object ok) {}
 
     /** Whether outgoing messages without a timestamp get one (opt-in). */
     public boolean stampOutgoing() {
         return false;
+    }
+
+    /** {@code properties} (may be null) with a timestamp: the same object when it has one, else a stamped copy. */
+    public Object stamped(Object channel, Object properties) {
+        return properties;
     }
 }

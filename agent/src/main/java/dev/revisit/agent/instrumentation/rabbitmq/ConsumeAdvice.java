@@ -9,8 +9,9 @@ public final class ConsumeAdvice {
     private ConsumeAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    static void enter(@Advice.Argument(0) String queue, @Advice.Argument(value = 6, typing = Assigner.Typing.DYNAMIC) Object consumer) {
-        RabbitMqHook.get().subscribing(queue, consumer);
+    static void enter(@Advice.This Object channel, @Advice.Argument(0) String queue,
+                      @Advice.Argument(value = 6, typing = Assigner.Typing.DYNAMIC) Object consumer) {
+        RabbitMqHook.get().subscribing(channel, queue, consumer);
     }
 
     @Advice.OnMethodExit(suppress = Throwable.class)

@@ -1,6 +1,5 @@
 package dev.revisit.agent.instrumentation.rabbitmq;
 
-import com.rabbitmq.client.AMQP;
 import dev.revisit.agent.bootstrap.messaging.RabbitMqHook;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
@@ -10,9 +9,9 @@ public final class DeclareAdvice {
     private DeclareAdvice() {}
 
     @Advice.OnMethodExit(suppress = Throwable.class)
-    static void exit(@Advice.Return(typing = Assigner.Typing.DYNAMIC) AMQP.Queue.DeclareOk ok) {
+    static void exit(@Advice.Return(typing = Assigner.Typing.DYNAMIC) Object ok) {
         if (ok != null) {
-            RabbitMqHook.get().declared(ok.getQueue(), ok.getMessageCount());
+            RabbitMqHook.get().declared(ok);
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.revisit.agent.instrumentation.rabbitmq;
 
-import com.rabbitmq.client.AMQP;
 import dev.revisit.agent.bootstrap.messaging.RabbitMqHook;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
@@ -11,11 +10,8 @@ public final class DeliveryAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static void enter(@Advice.Argument(value = 0, typing = Assigner.Typing.DYNAMIC) Object consumer,
-                      @Advice.Argument(1) String consumerTag, @Advice.Argument(3) AMQP.BasicProperties properties) {
-        if (properties != null) {
-            RabbitMqHook.get().delivered(consumer, consumerTag, properties.getTimestamp(), properties.getHeaders());
-        } else {
-            RabbitMqHook.get().delivered(consumer, consumerTag, null, null);
-        }
+                      @Advice.Argument(1) String consumerTag,
+                      @Advice.Argument(value = 3, typing = Assigner.Typing.DYNAMIC) Object properties) {
+        RabbitMqHook.get().delivered(consumer, consumerTag, properties);
     }
 }

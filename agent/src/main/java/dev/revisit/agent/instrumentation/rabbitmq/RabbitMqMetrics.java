@@ -4,6 +4,7 @@ import dev.revisit.agent.bootstrap.messaging.RabbitMqHook;
 import dev.revisit.agent.identity.WeakIdentityMap;
 import dev.revisit.agent.instrumentation.messaging.Destination;
 import dev.revisit.agent.instrumentation.messaging.MessagingMetrics;
+import dev.revisit.agent.log.AgentLog;
 import dev.revisit.agent.recorder.GaugeSeries;
 
 import java.util.Date;
@@ -14,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The RabbitMQ hook. The destination is the queue (lag and depth are properties of a queue,
  * not of the exchange); RabbitMQ has no consumer groups. A push delivery finds its queue by
  * consumer tag; lag is the ready-message count the broker itself reported to the
- * application's {@code basicGet} or queue declare — the agent makes no calls of its own.
+ * application's {@code basicGet} or queue declare, or (opt-in) to the {@link DepthProbe}.
+ * The client's objects arrive as {@code Object} and are read through {@link Getter}s.
  */
 final class RabbitMqMetrics extends RabbitMqHook {
     static final String SYSTEM = "rabbitmq";
@@ -23,7 +25,13 @@ final class RabbitMqMetrics extends RabbitMqHook {
     private static final int MAX_REMEMBERED = 10_000;
 
     private final MessagingMetrics metrics;
-    private final boolean stamp;
+    private final Stamper stamper;
+    private final DepthProbe probe;
+    private final Getter timestamp = new Getter("getTimestamp", Object.class);
+    private final Getter headers = new Getter("getHeaders", Object.class);
+    private final Getter props = new Getter("getProps", Object.class);
+    private final Getter messageCount = new Getter("getMessageCount", int.class);
+    private final Getter declaredQueue = new Getter("getQueue", Object.class);
     private final Destination unknownQueue;
     private final ConcurrentHashMap<String, Destination> byConsumerTag = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Destination> byQueue = new ConcurrentHashMap<>();
@@ -31,16 +39,21 @@ final class RabbitMqMetrics extends RabbitMqHook {
     private final WeakIdentityMap<Destination> byConsumer = new WeakIdentityMap<>(MAX_REMEMBERED);
     private final ConcurrentHashMap<String, GaugeSeries> depthByQueue = new ConcurrentHashMap<>();
 
-    RabbitMqMetrics(MessagingMetrics metrics, boolean stamp) {
+    /** @param probeIntervalMillis 0: no depth probe */
+    RabbitMqMetrics(MessagingMetrics metrics, boolean stamp, long probeIntervalMillis) {
         this.metrics = metrics;
-        this.stamp = stamp;
+        this.stamper = stamp ? new Stamper() : null;
+        this.probe = probeIntervalMillis > 0 ? new DepthProbe(probeIntervalMillis, this::probed) : null;
         this.unknownQueue = metrics.destination(SYSTEM, null, null);
     }
 
     @Override
-    public void subscribing(String queue, Object consumer) {
+    public void subscribing(Object channel, String queue, Object consumer) {
         if (queue != null && consumer != null) {
             byConsumer.put(consumer, queue(queue));
+        }
+        if (probe != null) {
+            probe.watch(channel, queue);
         }
     }
 
@@ -52,36 +65,78 @@ final class RabbitMqMetrics extends RabbitMqHook {
     }
 
     @Override
-    public void delivered(Object consumer, String consumerTag, Object timestamp, Object headers) {
+    public void delivered(Object consumer, String consumerTag, Object properties) {
         Destination destination = consumerTag == null ? null : byConsumerTag.get(consumerTag);
         if (destination == null && consumer != null) {
             // The broker's first delivery can reach the client before basicConsume has returned the tag.
             destination = byConsumer.get(consumer);
         }
-        (destination == null ? unknownQueue : destination).received(publishedMillis(timestamp, headers), System.currentTimeMillis());
+        (destination == null ? unknownQueue : destination).received(publishedMillis(properties), System.currentTimeMillis());
     }
 
     @Override
-    public void got(String queue, boolean got, long messageCount, Object timestamp, Object headers) {
+    public void got(Object channel, String queue, Object response) {
         if (queue == null) {
             return;
         }
-        if (got) {
-            queue(queue).received(publishedMillis(timestamp, headers), System.currentTimeMillis());
+        try {
+            if (response == null) {
+                depth(queue).set(0L);
+            } else {
+                queue(queue).received(publishedMillis((Object) props.on(response).invokeExact(response)), System.currentTimeMillis());
+                depth(queue).set((int) messageCount.on(response).invokeExact(response));
+            }
+        } catch (Throwable t) {
+            AgentLog.once("rabbitmq-get", "could not read a RabbitMQ basicGet response", t);
         }
-        depth(queue).set(got ? messageCount : 0L);
+        if (probe != null) {
+            probe.watch(channel, queue);
+        }
     }
 
     @Override
-    public void declared(String queue, long messageCount) {
-        if (queue != null) {
-            depth(queue).set(messageCount);
+    public void declared(Object ok) {
+        try {
+            String queue = (String) (Object) declaredQueue.on(ok).invokeExact(ok);
+            if (queue != null) {
+                depth(queue).set((int) messageCount.on(ok).invokeExact(ok));
+            }
+        } catch (Throwable t) {
+            AgentLog.once("rabbitmq-declare", "could not read a RabbitMQ queue declare's answer", t);
         }
     }
 
     @Override
     public boolean stampOutgoing() {
-        return stamp;
+        return stamper != null;
+    }
+
+    @Override
+    public Object stamped(Object channel, Object properties) {
+        try {
+            return stamper == null ? properties : stamper.stamped(channel, properties);
+        } catch (Throwable t) {
+            AgentLog.once("rabbitmq-stamp", "could not stamp an outgoing RabbitMQ message; it goes out as it was", t);
+            return properties;
+        }
+    }
+
+    /** From {@code BasicProperties}: the {@code timestamp_in_ms} header, else the {@code timestamp}; 0 when neither. */
+    long publishedMillis(Object properties) {
+        if (properties == null) {
+            return 0L;
+        }
+        try {
+            return publishedMillis((Object) timestamp.on(properties).invokeExact(properties), (Object) headers.on(properties).invokeExact(properties));
+        } catch (Throwable t) {
+            AgentLog.once("rabbitmq-properties", "could not read a RabbitMQ message's timestamp", t);
+            return 0L;
+        }
+    }
+
+    /** The probe's reading, on its own thread. */
+    void probed(String queue, long messageCount) {
+        depth(queue).set(messageCount);
     }
 
     static long publishedMillis(Object timestamp, Object headers) {

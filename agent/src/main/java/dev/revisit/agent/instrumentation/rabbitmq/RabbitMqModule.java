@@ -15,9 +15,12 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * (or the {@code timestamp_in_ms} header), consumed counts, and queue depth from the
  * application's own {@code basicGet} and queue declares. Advice goes into the client's
  * {@code ChannelN} only, so an auto-recovering channel (which delegates to it) counts once.
- * {@code revisit.rabbitmq.stamp=true} stamps outgoing messages that carry no timestamp.
+ * {@code revisit.rabbitmq.stamp=true} stamps outgoing messages that carry no timestamp;
+ * {@code revisit.rabbitmq.depth.probe.interval.ms} &gt; 0 starts the {@link DepthProbe}. The advice
+ * names no client type, so the client may live in any class loader.
  */
 public final class RabbitMqModule implements InstrumentationModule {
+    static final String PROBE_INTERVAL = "revisit.rabbitmq.depth.probe.interval.ms";
     private static final String CHANNEL = "com.rabbitmq.client.impl.ChannelN";
 
     @Override
@@ -28,7 +31,8 @@ public final class RabbitMqModule implements InstrumentationModule {
     @Override
     public void start(ModuleContext context) {
         RabbitMqHook.install(new RabbitMqMetrics(new MessagingMetrics(context.recorder()),
-                context.config().getBoolean("revisit.rabbitmq.stamp", false)));
+                context.config().getBoolean("revisit.rabbitmq.stamp", false),
+                context.config().getLong(PROBE_INTERVAL, 0L, 0L, 3_600_000L)));
     }
 
     @Override

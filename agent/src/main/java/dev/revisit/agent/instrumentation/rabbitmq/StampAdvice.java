@@ -1,10 +1,8 @@
 package dev.revisit.agent.instrumentation.rabbitmq;
 
-import com.rabbitmq.client.AMQP;
 import dev.revisit.agent.bootstrap.messaging.RabbitMqHook;
 import net.bytebuddy.asm.Advice;
-
-import java.util.Date;
+import net.bytebuddy.implementation.bytecode.assign.Assigner;
 
 /**
  * On {@code ChannelN.basicPublish(exchange, key, mandatory, immediate, props, body)}, opt-in
@@ -15,10 +13,11 @@ public final class StampAdvice {
     private StampAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    static void enter(@Advice.Argument(value = 4, readOnly = false) AMQP.BasicProperties properties) {
-        if ((properties == null || properties.getTimestamp() == null) && RabbitMqHook.get().stampOutgoing()) {
-            properties = (properties == null ? new AMQP.BasicProperties.Builder() : properties.builder())
-                    .timestamp(new Date()).build();
+    static void enter(@Advice.This Object channel,
+                      @Advice.Argument(value = 4, readOnly = false, typing = Assigner.Typing.DYNAMIC) Object properties) {
+        RabbitMqHook hook = RabbitMqHook.get();
+        if (hook.stampOutgoing()) {
+            properties = hook.stamped(channel, properties);
         }
     }
 }

@@ -6,10 +6,17 @@ import dev.revisit.agent.testing.AgentRun;
 import dev.revisit.agent.testing.ExportedMetrics.Point;
 import dev.revisit.agent.testing.ExportedMetrics.Points;
 import dev.revisit.agent.testing.LocalServer;
+import dev.revisit.agent.testing.ExportedMetrics;
+import dev.revisit.testapp.isolation.OwnClassLoader;
 import dev.revisit.testapp.rabbitmq.SlowConsumer;
+import dev.revisit.testapp.rabbitmq.UnreadQueue;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.File;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -83,14 +90,55 @@ class RabbitMqIT {
     }
 
     @Test
-    void stampingIsOptIn() {
-        AgentRun stamping = AgentHarness.builder(SlowConsumer.class).property("revisit.rabbitmq.stamp", "true")
-                .args("stamp", prefix).run().assertSucceeded();
+    void stampingIsOptInAndWorksWhereOnlyTheApplicationsOwnClassLoaderSeesTheClient() {
+        AgentRun stamping = ownClassLoader(AgentHarness.builder(OwnClassLoader.class).property("revisit.rabbitmq.stamp", "true"),
+                SlowConsumer.class, "stamp", prefix).run().assertSucceeded();
+        assertTrue(stamping.stdout().contains("library hidden from the system class loader"), stamping.stdout());
+        assertTrue(stamping.stdout().contains("library loaded by own loader true"), stamping.stdout());
+        assertFalse(stamping.stderr().contains("rabbitmq stays off"), stamping.stderr());
         assertEquals(20, line(stamping, "stamped")[0]);
         Points delay = stamping.otlp().metric(MessagingMetrics.DELAY).withAttr("messaging.destination.name", prefix + "-stamp");
         assertEquals(20, delay.count(), delay.toString());
         // The property has whole seconds: each delay is under 2 s.
         assertTrue(delay.sum() < 20 * 2.0, delay.toString());
+        // The gets saw the queue drain to empty.
+        assertEquals(0, stamping.otlp().metric(MessagingMetrics.LAG).withAttr("messaging.destination.name", prefix + "-stamp").value());
+    }
+
+    @Test
+    void theDepthProbeReportsABacklogNobodyAsksAbout() {
+        String queue = prefix + "-unread";
+        long interval = 300;
+        AgentRun probed = ownClassLoader(AgentHarness.builder(OwnClassLoader.class)
+                        .property("revisit.rabbitmq.depth.probe.interval.ms", Long.toString(interval))
+                        .property("revisit.export.interval.ms", "150"),
+                UnreadQueue.class, queue, Integer.toString(PUBLISHED), "4000", Long.toString(4 * interval)).run().assertSucceeded();
+        assertEquals(PUBLISHED, line(probed, "published")[0]);
+        assertEquals(4000, line(probed, "consumed")[0]);
+
+        // The depth as each export saw it. The application asked once, on an empty queue (0); 10,000 can only
+        // come from a probe between publishing and consuming, 6,000 from one in the pause after consuming.
+        List<Double> depths = new ArrayList<>();
+        for (ExportedMetrics export : probed.otlp().asOfEachExport()) {
+            Points lag = export.metric(MessagingMetrics.LAG).withAttr("messaging.destination.name", queue);
+            if (lag.exists()) {
+                depths.add(lag.value());
+            }
+        }
+        assertTrue(depths.contains((double) PUBLISHED), depths.toString());
+        assertEquals(PUBLISHED - 4000, depths.get(depths.size() - 1), depths.toString());
+        assertEquals(4000, probed.otlp().metric(MessagingMetrics.CONSUMED).withAttr("messaging.destination.name", queue).value());
+        assertEquals(4000, probed.otlp().metric(MessagingMetrics.DELAY).withAttr("messaging.destination.name", queue).count());
+    }
+
+    /** The program runs with amqp-client in a class loader of its own, hidden from the system class loader and the agent. */
+    private static AgentHarness.Builder ownClassLoader(AgentHarness.Builder builder, Class<?> program, String... args) {
+        String client = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> entry.replace('\\', '/').contains("/com/rabbitmq/amqp-client/"))
+                .findFirst().orElseThrow(() -> new AssertionError("amqp-client is not on the test class path"));
+        List<String> all = new ArrayList<>(List.of(client, "com.rabbitmq.client.ConnectionFactory", program.getName()));
+        all.addAll(List.of(args));
+        return builder.withoutClasspath("/com/rabbitmq/").args(all.toArray(String[]::new));
     }
 
     private static dev.revisit.agent.testing.ExportedMetrics run() {
