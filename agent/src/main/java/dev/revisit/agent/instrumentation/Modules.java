@@ -9,6 +9,7 @@ import dev.revisit.agent.instrumentation.jcache.JCacheModule;
 import dev.revisit.agent.instrumentation.jdbc.JdbcModule;
 import dev.revisit.agent.instrumentation.jwt.JwtModule;
 import dev.revisit.agent.instrumentation.kafka.KafkaModule;
+import dev.revisit.agent.instrumentation.nats.NatsModule;
 import dev.revisit.agent.instrumentation.passwordhash.PasswordHashModule;
 import dev.revisit.agent.instrumentation.rabbitmq.RabbitMqModule;
 import dev.revisit.agent.instrumentation.readiness.ReadinessModule;
@@ -35,7 +36,8 @@ public final class Modules {
             new SpringSecurityModule(),
             new JwtModule(),
             new PasswordHashModule(),
-            new KafkaModule()
+            new KafkaModule(),
+            new NatsModule()
     );
 
     private Modules() {}

@@ -1,0 +1,27 @@
+package dev.revisit.agent.bootstrap.messaging;
+
+/**
+ * What advice in the NATS Java client ({@code io.nats.client.impl.MessageManager}) calls; no-op
+ * until the agent installs the real hook. Called once per JetStream message the client hands to
+ * the application (pull, push, ordered, simplified API alike), on the thread that receives it.
+ */
+public abstract class NatsHook {
+    private static volatile NatsHook current = new NatsHook() {};
+
+    public static NatsHook get() {
+        return current;
+    }
+
+    public static void install(NatsHook hook) {
+        current = hook;
+    }
+
+    /**
+     * A JetStream message of {@code stream} reached the application through the subscription
+     * {@code manager} serves. {@code consumer} is the consumer's name when the application named
+     * it (durable or named), null when the server or client made one up; {@code pending} is the
+     * consumer's pending count as of this message (negative when the server did not send one);
+     * {@code publishedMillis} is the server's store time (epoch ms).
+     */
+    public void delivered(Object manager, String stream, String consumer, long pending, long publishedMillis) {}
+}

@@ -1,0 +1,138 @@
+package dev.revisit.agent.instrumentation.nats;
+
+import dev.revisit.agent.instrumentation.messaging.MessagingMetrics;
+import dev.revisit.agent.testing.AgentHarness;
+import dev.revisit.agent.testing.AgentRun;
+import dev.revisit.agent.testing.ExportedMetrics.Point;
+import dev.revisit.agent.testing.ExportedMetrics.Points;
+import dev.revisit.agent.testing.LocalServer;
+import dev.revisit.testapp.nats.JetStreamBacklog;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A 10,000-message backlog in a real NATS JetStream stream, consumed slowly after a 1 s wait
+ * by every kind of subscription (legacy pull and push, the simplified API's next/fetch and
+ * consume, an ordered consumer), next to core NATS messages, which carry no metadata.
+ */
+class NatsIT {
+    private static final int PUBLISHED = 10_000;
+    /** The program waits this long between publishing and consuming: every delay is at least this. */
+    private static final double CAUSED_DELAY_SECONDS = 1.0;
+    /**
+     * Per message: the agent reads the clock as the client hands the message over, the program
+     * when it gets it; on a loaded 2-core machine that can be tens of milliseconds apart.
+     */
+    private static final double TOLERANCE_PER_MESSAGE_SECONDS = 0.05;
+
+    private static String stream;
+    private static AgentRun run;
+
+    @BeforeAll
+    static void consumeBacklog() {
+        LocalServer.require("NATS", 4222);
+        stream = "revisit-it-" + ProcessHandle.current().pid() + "-" + Runtime.version().feature() + "-"
+                + Integer.toHexString(ThreadLocalRandom.current().nextInt());
+        run = AgentHarness.builder(JetStreamBacklog.class).prometheus()
+                .args("backlog", stream, Integer.toString(PUBLISHED)).run().assertSucceeded();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pull", "push", "simple", "handler"})
+    void namedConsumersDelayCountAndLagMatchWhatTheyCaused(String consumer) {
+        long[] consumed = line("consumed " + consumer);
+        Points count = run.otlp().metric(MessagingMetrics.CONSUMED).withAttr("messaging.consumer.group.name", consumer);
+        assertEquals(consumed[0], count.value(), count.toString());
+        assertEquals(Map.of("messaging.system", "nats", "messaging.destination.name", stream, "messaging.consumer.group.name", consumer),
+                count.points().get(0).attributes());
+        assertEquals(consumed[0], run.prometheus().sum("messaging_client_consumed_messages_total", "messaging_consumer_group_name", consumer));
+
+        Points delay = run.otlp().metric(MessagingMetrics.DELAY).withAttr("messaging.consumer.group.name", consumer);
+        assertEquals("s", delay.unit());
+        assertEquals(consumed[0], delay.count(), delay.toString());
+        assertEquals(consumed[1] / 1e3, delay.sum(), consumed[0] * TOLERANCE_PER_MESSAGE_SECONDS, delay.toString());
+        assertEquals(consumed[0], countAtLeast(delay.points().get(0), CAUSED_DELAY_SECONDS), "every delay ≥ the caused 1 s: " + delay);
+        assertTrue(delay.sum() / delay.count() < 30, delay.toString());
+
+        long pending = line("pending " + consumer)[0];
+        assertEquals(PUBLISHED - consumed[0], pending, "the backlog minus what was consumed, as the server counts it");
+        Points lag = run.otlp().metric(MessagingMetrics.LAG).withAttr("messaging.consumer.group.name", consumer);
+        assertEquals(pending, lag.value(), lag.toString());
+        assertEquals(pending, run.prometheus().sum("revisit_messaging_consumer_lag", "messaging_consumer_group_name", consumer));
+    }
+
+    @Test
+    void anOrderedConsumerHasNoNameToReport() {
+        long[] consumed = line("consumed ordered");
+        Points count = run.otlp().metric(MessagingMetrics.CONSUMED).withAttr("messaging.destination.name", stream)
+                .withoutAttr("messaging.consumer.group.name");
+        assertEquals(1, count.points().size(), count.toString());
+        assertEquals(consumed[0], count.value(), count.toString());
+        assertEquals(consumed[0], run.otlp().metric(MessagingMetrics.DELAY).withAttr("messaging.destination.name", stream)
+                .withoutAttr("messaging.consumer.group.name").count());
+        Points lag = run.otlp().metric(MessagingMetrics.LAG).withAttr("messaging.destination.name", stream)
+                .withoutAttr("messaging.consumer.group.name");
+        assertEquals(line("pending ordered")[0], lag.value(), lag.toString());
+    }
+
+    @Test
+    void coreNatsMessagesCarryNoMetadataAndAreNotCounted() {
+        assertEquals(10, line("core")[0]);
+        long jetStream = Long.parseLong(faults(run).get("deleted").split(" ")[0]); // fetched before the consumer went
+        for (String consumer : new String[] {"pull", "push", "simple", "handler", "ordered"}) {
+            jetStream += line("consumed " + consumer)[0];
+        }
+        Points all = run.otlp().metric(MessagingMetrics.CONSUMED).withAttr("messaging.system", "nats");
+        assertEquals(jetStream, all.value(), all.toString());
+        assertEquals(0, run.otlp().metric(MessagingMetrics.CLAMPED).withAttr("messaging.system", "nats").value(),
+                "one clock: no skew to clamp");
+    }
+
+    @Test
+    void faultsEndAsTheyDoWithoutTheAgent() {
+        AgentRun bare = AgentHarness.builder(JetStreamBacklog.class).withoutAgent()
+                .args("faults", stream + "-bare").run().assertSucceeded();
+        Map<String, String> withAgent = faults(run);
+        assertEquals(faults(bare), withAgent);
+        assertEquals(3, withAgent.size(), run.stdout());
+        assertTrue(withAgent.get("unreachable").contains("Exception"), withAgent.toString());
+        assertFalse(run.stderr().contains("could not instrument"), run.stderr());
+        assertFalse(run.stderr().contains("[revisit] WARN"), run.stderr());
+    }
+
+    private static Map<String, String> faults(AgentRun of) {
+        Map<String, String> outcomes = new HashMap<>();
+        of.stdout().lines().filter(l -> l.startsWith("fault ")).forEach(l -> {
+            String[] parts = l.split(" ", 3);
+            outcomes.put(parts[1], parts[2]);
+        });
+        return outcomes;
+    }
+
+    private static long[] line(String key) {
+        return run.stdout().lines().filter(l -> l.startsWith(key + " ")).findFirst()
+                .map(l -> Arrays.stream(l.substring(key.length() + 1).split(" ")).mapToLong(Long::parseLong).toArray())
+                .orElseThrow(() -> new AssertionError("no line '" + key + "' in\n" + run.stdout() + "\n" + run.stderr()));
+    }
+
+    private static long countAtLeast(Point point, double bound) {
+        long count = 0;
+        for (int i = 1; i < point.bucketCounts().size(); i++) {
+            if (point.bounds().get(i - 1) >= bound) {
+                count += point.bucketCounts().get(i);
+            }
+        }
+        return count;
+    }
+}

@@ -1,0 +1,110 @@
+package dev.revisit.agent.instrumentation.nats;
+
+import dev.revisit.agent.instrumentation.messaging.MessagingMetrics;
+import dev.revisit.agent.recorder.MetricView;
+import dev.revisit.agent.recorder.PointView;
+import dev.revisit.agent.recorder.Recorder;
+import org.junit.jupiter.api.Test;
+
+import java.lang.management.ManagementFactory;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The hook's bookkeeping without a server: which consumer a subscription is, the lag it reports, its bounds. */
+class NatsMetricsTest {
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    private final Recorder recorder = new Recorder(100, 2000);
+    private final NatsMetrics hook = new NatsMetrics(new MessagingMetrics(recorder), recorder);
+
+    @Test
+    void lagIsThePendingCountOfTheLatestDeliveryAcrossTheSubscriptionsOfOneConsumer() {
+        Object worker1 = new Object();
+        Object worker2 = new Object();
+        Object auditor = new Object();
+        long now = System.currentTimeMillis();
+        assertEquals(List.of(), points(MessagingMetrics.LAG), "no lag before a delivery");
+        hook.delivered(worker1, "orders", "billing", 900, now);
+        hook.delivered(worker2, "orders", "billing", 850, now);
+        hook.delivered(worker1, "orders", "billing", 800, now);
+        hook.delivered(auditor, "orders", "audit", 5, now);
+        hook.delivered(auditor, "orders", "audit", -1, now); // a server that sent no pending count: the last stays
+
+        List<PointView> lag = points(MessagingMetrics.LAG);
+        assertEquals(2, lag.size(), lag.toString());
+        assertEquals(800, value(lag, "orders", "billing"));
+        assertEquals(5, value(lag, "orders", "audit"));
+        assertEquals(3, value(points(MessagingMetrics.CONSUMED), "orders", "billing"));
+        assertEquals(2, value(points(MessagingMetrics.CONSUMED), "orders", "audit"));
+    }
+
+    @Test
+    void unnamedConsumersShareTheStreamsSeriesWithoutAGroup() {
+        long now = System.currentTimeMillis();
+        hook.delivered(new Object(), "events", null, 40, now);
+        hook.delivered(new Object(), "events", null, 30, now);
+        List<PointView> lag = points(MessagingMetrics.LAG);
+        assertEquals(1, lag.size());
+        assertEquals(List.of("nats", "events", "", ""), lag.get(0).attributeValues(), "no group, no partition");
+        assertEquals(30, lag.get(0).value());
+    }
+
+    @Test
+    void aStoreTimeAfterTheReceiveIsRecordedAsZeroAndCounted() {
+        Object subscription = new Object();
+        hook.delivered(subscription, "orders", "billing", 1, System.currentTimeMillis() + 3_600_000L);
+        hook.delivered(subscription, "orders", "billing", 0, System.currentTimeMillis() - 2_000L);
+        PointView delay = points(MessagingMetrics.DELAY).get(0);
+        assertEquals(2, delay.count());
+        assertTrue(delay.sum() >= 2.0 && delay.sum() < 60.0, "only the 2 s delay, in seconds: " + delay.sum());
+        assertEquals(1, value(points(MessagingMetrics.CLAMPED), "orders", null));
+    }
+
+    @Test
+    void aDeliveryAllocatesNothing() {
+        Object[] subscriptions = {new Object(), new Object(), new Object()};
+        long now = System.currentTimeMillis();
+        Runnable deliveries = () -> {
+            for (int i = 0; i < 100_000; i++) {
+                hook.delivered(subscriptions[i % 3], "orders", i % 3 == 0 ? null : "billing", i, now - i % 5_000);
+            }
+        };
+        for (int i = 0; i < 5; i++) {
+            deliveries.run(); // warm up: consumers known, code compiled
+        }
+        long id = Thread.currentThread().getId();
+        long before = THREADS.getThreadAllocatedBytes(id);
+        deliveries.run();
+        long bytes = THREADS.getThreadAllocatedBytes(id) - before;
+        assertTrue(bytes < 1_024, "allocated " + bytes + " bytes for 100,000 deliveries");
+    }
+
+    @Test
+    void anyNumberOfConsumersAndSubscriptionsStaysBounded() {
+        long now = System.currentTimeMillis();
+        for (int i = 0; i < 30_000; i++) {
+            hook.delivered(new Object(), "stream-" + (i % 300), "consumer-" + i, i, now);
+        }
+        List<PointView> lag = points(MessagingMetrics.LAG);
+        assertTrue(lag.size() <= 1_000, "lag series only for the consumers remembered: " + lag.size());
+        assertTrue(lag.stream().filter(p -> "other".equals(p.attributeValues().get(2))).count() <= 1 + 100,
+                "names past the recorder's cap fold into other");
+        List<PointView> consumed = points(MessagingMetrics.CONSUMED);
+        assertTrue(consumed.size() <= 2_001, "the recorder's series cap: " + consumed.size());
+        assertEquals(30_000, consumed.stream().mapToDouble(PointView::value).sum(), "every delivery still counted");
+    }
+
+    private static double value(List<PointView> points, String stream, String consumer) {
+        return points.stream().filter(p -> p.attributeValues().get(1).equals(stream)
+                        && (consumer == null || consumer.equals(p.attributeValues().get(2))))
+                .mapToDouble(PointView::value).sum();
+    }
+
+    private List<PointView> points(String metric) {
+        return recorder.collect().stream().filter(v -> v.name().equals(metric)).findFirst()
+                .map(MetricView::points).orElse(List.of());
+    }
+}
