@@ -6,12 +6,14 @@ import dev.revisit.agent.testing.AgentRun;
 import dev.revisit.agent.testing.ExportedMetrics.Point;
 import dev.revisit.agent.testing.ExportedMetrics.Points;
 import dev.revisit.agent.testing.LocalServer;
+import dev.revisit.testapp.isolation.OwnClassLoader;
 import dev.revisit.testapp.nats.JetStreamBacklog;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.File;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -44,8 +46,20 @@ class NatsIT {
         LocalServer.require("NATS", 4222);
         stream = "revisit-it-" + ProcessHandle.current().pid() + "-" + Runtime.version().feature() + "-"
                 + Integer.toHexString(ThreadLocalRandom.current().nextInt());
-        run = AgentHarness.builder(JetStreamBacklog.class).prometheus()
-                .args("backlog", stream, Integer.toString(PUBLISHED)).run().assertSucceeded();
+        String jnats = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> entry.replace('\\', '/').contains("/io/nats/jnats/")).findFirst()
+                .orElseThrow(() -> new AssertionError("jnats is not on the test class path"));
+        // jnats in a class loader of the application's own, as in a Spring Boot jar: the agent cannot see it.
+        run = AgentHarness.builder(OwnClassLoader.class).prometheus().withoutClasspath("/io/nats/")
+                .args(jnats, "io.nats.client.Nats", JetStreamBacklog.class.getName(), "backlog", stream, Integer.toString(PUBLISHED))
+                .run().assertSucceeded();
+    }
+
+    @Test
+    void worksWhereOnlyTheApplicationsOwnClassLoaderSeesTheClient() {
+        assertTrue(run.stdout().contains("library hidden from the system class loader"), run.stdout());
+        assertTrue(run.stdout().contains("library loaded by own loader true"), run.stdout());
+        assertFalse(run.stderr().contains("nats stays off"), run.stderr());
     }
 
     @ParameterizedTest
