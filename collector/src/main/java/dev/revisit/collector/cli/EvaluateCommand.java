@@ -1,6 +1,7 @@
 package dev.revisit.collector.cli;
 
 import dev.revisit.collector.decisions.DecisionsFile;
+import dev.revisit.collector.prometheus.PrometheusSource;
 import dev.revisit.collector.report.VerdictJson;
 import dev.revisit.collector.report.VerdictTable;
 import dev.revisit.collector.verdict.DecisionVerdict;
@@ -83,8 +84,8 @@ final class EvaluateCommand implements Callable<Integer> {
         Evaluation evaluation;
         Instant when = at == null ? Instant.now() : at;
         if (sources.prometheus()) {
-            try {
-                evaluation = Evaluator.evaluate(file, sources.open(), when);
+            try (PrometheusSource source = sources.open()) {
+                evaluation = Evaluator.evaluate(file, source, when);
             } catch (IOException | IllegalArgumentException e) {
                 err.println(e.getMessage());
                 err.flush();

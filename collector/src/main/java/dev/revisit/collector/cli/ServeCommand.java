@@ -10,6 +10,7 @@ import dev.revisit.collector.decisions.DecisionsReader;
 import dev.revisit.collector.decisions.Durations;
 import dev.revisit.collector.engine.DecisionsWatch;
 import dev.revisit.collector.engine.RunningCollector;
+import dev.revisit.collector.prometheus.PrometheusSource;
 import dev.revisit.collector.server.ServerConfig;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -27,10 +28,12 @@ import picocli.CommandLine.Spec;
 /**
  * {@code serve}: receives OTLP on {@code /v1/metrics}, keeps the store in the data directory,
  * re-evaluates every interval and reloads the decisions file when it changes. Runs until stopped
- * (SIGINT/SIGTERM), then flushes the store.
+ * (SIGINT/SIGTERM), then flushes the store. With {@code --source prometheus} it reads a
+ * Prometheus-compatible store instead, and refuses OTLP.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Receives signals over OTLP/HTTP and keeps every decision's verdict current.")
+        description = "Receives signals over OTLP/HTTP (or reads them from a Prometheus-compatible query API with "
+                + "--source prometheus) and keeps every decision's verdict current.")
 final class ServeCommand implements Callable<Integer> {
 
     @Spec
@@ -41,6 +44,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     StoreOptions store;
+
+    @Mixin
+    SourceOptions sources;
 
     @Option(names = "--host", description = "address to listen on (default: ${DEFAULT-VALUE})")
     String host = ServerConfig.DEFAULT.host();
@@ -79,6 +85,12 @@ final class ServeCommand implements Callable<Integer> {
             err.flush();
             return Main.USAGE;
         }
+        String sourceProblem = sources.problem();
+        if (sourceProblem != null) {
+            err.println(sourceProblem);
+            err.flush();
+            return Main.USAGE;
+        }
         if (!Files.isRegularFile(decisions)) {
             err.println(decisions + ": no such file");
             err.flush();
@@ -113,10 +125,23 @@ final class ServeCommand implements Callable<Integer> {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         RunningCollector collector;
+        ServerConfig server = new ServerConfig(host, port, ServerConfig.DEFAULT_MAX_REQUEST_BYTES);
+        ServiceOptions service = new ServiceOptions(database, token, hooks);
         try {
-            collector = RunningCollector.start(watch, store.dataDir,
-                    new ServerConfig(host, port, ServerConfig.DEFAULT_MAX_REQUEST_BYTES), every, Clock.systemUTC(),
-                    new ServiceOptions(database, token, hooks));
+            if (sources.prometheus()) {
+                PrometheusSource source;
+                try {
+                    source = sources.open();
+                } catch (java.io.IOException | IllegalArgumentException e) {
+                    err.println(e.getMessage());
+                    err.flush();
+                    return Main.USAGE;
+                }
+                collector = RunningCollector.startReading(source, sources.describe(), watch, store.dataDir, server, every,
+                        Clock.systemUTC(), service);
+            } else {
+                collector = RunningCollector.start(watch, store.dataDir, server, every, Clock.systemUTC(), service);
+            }
         } catch (ReviewLogUnavailableException e) {
             err.println("revisit-collector: " + e.getMessage());
             err.flush();
@@ -130,7 +155,9 @@ final class ServeCommand implements Callable<Integer> {
             }
             stopped.countDown();
         }, "revisit-shutdown"));
-        out.println("revisit-collector: OTLP/HTTP on " + collector.uri() + "/v1/metrics, data in " + store.dataDir + ", "
+        out.println("revisit-collector: " + (sources.prometheus()
+                ? "signals from " + sources.describe() + " (OTLP refused)"
+                : "OTLP/HTTP on " + collector.uri() + "/v1/metrics, data in " + store.dataDir) + ", "
                 + watch.current().decisions().size() + " decisions from " + decisions + ", evaluated every "
                 + Durations.format(every));
         out.println("revisit-collector: status page " + collector.uri() + "/, API " + collector.uri() + "/api/v1/decisions, Prometheus "

@@ -1,11 +1,10 @@
 package dev.revisit.collector.cli;
 
-import dev.revisit.collector.catalog.Bound;
-import dev.revisit.collector.decisions.Assumption;
 import dev.revisit.collector.decisions.Durations;
 import dev.revisit.collector.prometheus.PrometheusEndpoint;
 import dev.revisit.collector.prometheus.PrometheusQueries;
 import dev.revisit.collector.prometheus.PrometheusSource;
+import dev.revisit.collector.prometheus.PrometheusTls;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +13,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import picocli.CommandLine.Option;
 
 /**
@@ -48,6 +46,23 @@ final class SourceOptions {
     @Option(names = "--prometheus-timeout", paramLabel = "DURATION", description = "per query (default: ${DEFAULT-VALUE})")
     String timeout = "10s";
 
+    @Option(names = "--prometheus-concurrency", paramLabel = "N",
+            description = "queries in flight at once (default: ${DEFAULT-VALUE}); identical queries in a round are sent once")
+    int concurrency = PrometheusSource.DEFAULT_CONCURRENCY;
+
+    @Option(names = "--prometheus-ca-file", paramLabel = "FILE", description = "PEM certificate(s) to trust for https, instead of the JDK's")
+    Path caFile;
+
+    @Option(names = "--prometheus-insecure-skip-verify",
+            description = "trust any certificate and host name over https (test stores only)")
+    boolean insecureSkipVerify;
+
+    @Option(names = "--prometheus-cert-file", paramLabel = "FILE", description = "PEM client certificate for https (with --prometheus-key-file)")
+    Path certFile;
+
+    @Option(names = "--prometheus-key-file", paramLabel = "FILE", description = "its PKCS #8 PEM private key")
+    Path keyFile;
+
     boolean prometheus() {
         return "prometheus".equals(source);
     }
@@ -63,19 +78,37 @@ final class SourceOptions {
         if ((user == null) != (passwordFile == null)) {
             return "--prometheus-user and --prometheus-password-file go together";
         }
+        if ((certFile == null) != (keyFile == null)) {
+            return "--prometheus-cert-file and --prometheus-key-file go together";
+        }
+        if (insecureSkipVerify && caFile != null) {
+            return "--prometheus-insecure-skip-verify trusts everything: drop --prometheus-ca-file, or keep it and verify";
+        }
+        if (concurrency < 1) {
+            return "--prometheus-concurrency must be at least 1";
+        }
+        if (bearerTokenFile != null && user != null) {
+            return "--prometheus-bearer-token-file and --prometheus-user both set Authorization: choose one";
+        }
         return null;
     }
 
     /** The query source; IllegalArgumentException or IOException with a message fit for the user. */
-    Function<Assumption, Bound> open() throws IOException {
-        PrometheusEndpoint endpoint = new PrometheusEndpoint(url, pathPrefix, headers, Durations.parse(timeout));
+    PrometheusSource open() throws IOException {
+        PrometheusEndpoint endpoint = new PrometheusEndpoint(url, pathPrefix, headers, Durations.parse(timeout),
+                PrometheusTls.context(caFile, insecureSkipVerify, certFile, keyFile));
         if (bearerTokenFile != null) {
             endpoint = endpoint.withBearer(secret(bearerTokenFile));
         }
         if (user != null) {
             endpoint = endpoint.withBasic(user, secret(passwordFile));
         }
-        return new PrometheusSource(new PrometheusQueries(endpoint));
+        return new PrometheusSource(new PrometheusQueries(endpoint), concurrency);
+    }
+
+    /** The store for people and logs: its query address, never a secret. */
+    String describe() {
+        return "the Prometheus-compatible store at " + url + pathPrefix;
     }
 
     private static String secret(Path file) throws IOException {

@@ -15,6 +15,7 @@ import dev.revisit.collector.server.CollectorServer;
 import dev.revisit.collector.server.ServerConfig;
 import dev.revisit.collector.store.PersistentStore;
 import dev.revisit.collector.store.StoreConfig;
+import dev.revisit.collector.verdict.SignalSource;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,20 +27,21 @@ import org.eclipse.jetty.server.Handler;
 
 /**
  * A running collector: the store in its data directory, the OTLP server feeding it and the
- * verdict loop reading it. What {@code serve} starts, and tests start in-process.
+ * verdict loop reading it — or, at scale, the verdict loop reading a Prometheus-compatible store.
+ * What {@code serve} starts, and tests start in-process.
  */
 public final class RunningCollector implements AutoCloseable {
 
-    private final PersistentStore store;
+    private final AutoCloseable signals; // the embedded store (flushed on close) or the remote source
     private final CollectorServer server;
     private final VerdictLoop verdicts;
     private final ReviewLog reviewLog;
     private final WebhookNotifier notifier;
 
-    private RunningCollector(PersistentStore store, CollectorServer server, VerdictLoop verdicts, ReviewLog reviewLog,
+    private RunningCollector(AutoCloseable signals, CollectorServer server, VerdictLoop verdicts, ReviewLog reviewLog,
                              WebhookNotifier notifier) {
         this.notifier = notifier;
-        this.store = store;
+        this.signals = signals;
         this.server = server;
         this.verdicts = verdicts;
         this.reviewLog = reviewLog;
@@ -67,9 +69,47 @@ public final class RunningCollector implements AutoCloseable {
             reviewLog.close();
             throw e;
         }
-        VerdictLoop verdicts = new VerdictLoop(decisions, store.store(), clock);
         OtlpMetricsIngester ingester = new OtlpMetricsIngester(store.store());
-        CollectorMetrics metrics = new CollectorMetrics(ingester, store.store());
+        return start(decisions, SignalSource.embedded(store.store()), store, reviewLog, new CollectorMetrics(ingester, store.store()),
+                routes -> CollectorServer.start(config, ingester, routes), interval, clock, options);
+    }
+
+    /**
+     * The same service reading its signals from {@code remote} (a Prometheus-compatible store)
+     * instead of an embedded one: no store is opened, and {@code /v1/metrics} refuses OTLP with a
+     * 404 that says where signals go instead. The data directory holds only the embedded review
+     * log, and only when {@code options} name no database. Closing the collector closes {@code remote}.
+     */
+    public static RunningCollector startReading(SignalSource remote, String description, DecisionsWatch decisions, Path dataDir,
+                                                ServerConfig config, Duration interval, Clock clock,
+                                                ServiceOptions options) throws Exception {
+        ReviewLog reviewLog;
+        try {
+            if (options.databaseUrl() == null) {
+                java.nio.file.Files.createDirectories(dataDir);
+            }
+            reviewLog = ReviewLog.open(options.databaseUrl() != null ? options.databaseUrl() : ReviewLog.embeddedUrl(dataDir));
+        } catch (Exception e) {
+            remote.close();
+            throw e;
+        }
+        String refusal = "this collector reads its signals from " + description
+                + " and takes no OTLP: send the agents' OTLP to the store's ingest (e.g. an OpenTelemetry Collector "
+                + "with the prometheusremotewrite exporter)";
+        return start(decisions, remote, remote, reviewLog, new CollectorMetrics(null, null),
+                routes -> CollectorServer.startRefusingOtlp(config, refusal, routes), interval, clock, options);
+    }
+
+    /** How the HTTP server starts once the routes are known: with OTLP ingest or refusing it. */
+    @FunctionalInterface
+    private interface ServerStart {
+        CollectorServer start(Map<String, Handler> routes) throws Exception;
+    }
+
+    private static RunningCollector start(DecisionsWatch decisions, SignalSource source, AutoCloseable signals,
+                                          ReviewLog reviewLog, CollectorMetrics metrics, ServerStart serverStart,
+                                          Duration interval, Clock clock, ServiceOptions options) throws Exception {
+        VerdictLoop verdicts = new VerdictLoop(decisions, source, clock);
         verdicts.addListener(metrics);
         verdicts.setOverlay(new ReviewOverlay(reviewLog));
         verdicts.addListener(new HistoryRecorder(reviewLog));
@@ -81,18 +121,21 @@ public final class RunningCollector implements AutoCloseable {
         Map<String, Handler> routes = new LinkedHashMap<>();
         routes.put("/api/v1/*", new ApiHandler(verdicts::current, reviewLog, options.token(), clock));
         routes.put("/metrics", new MetricsHandler(metrics));
-        routes.put("/", new PageHandler(verdicts::current, store.store())); // the servlet-style default: every other path
+        routes.put("/", new PageHandler(verdicts::current, source)); // the servlet-style default: every other path
         CollectorServer server;
         try {
-            server = CollectorServer.start(config, ingester, routes);
+            server = serverStart.start(routes);
         } catch (Exception e) {
-            store.close();
-            reviewLog.close();
+            try {
+                signals.close();
+            } finally {
+                reviewLog.close();
+            }
             throw e;
         }
         base.set(server.uri());
         verdicts.start(interval);
-        return new RunningCollector(store, server, verdicts, reviewLog, notifier);
+        return new RunningCollector(signals, server, verdicts, reviewLog, notifier);
     }
 
     public URI uri() {
@@ -103,7 +146,7 @@ public final class RunningCollector implements AutoCloseable {
         return verdicts;
     }
 
-    /** Stops evaluating, stops taking requests (letting those in flight finish), flushes the store. */
+    /** Stops evaluating, stops taking requests (letting those in flight finish), flushes the store (or closes the remote source). */
     @Override
     public void close() throws Exception {
         verdicts.close();
@@ -112,7 +155,7 @@ public final class RunningCollector implements AutoCloseable {
             server.close();
         } finally {
             try {
-                store.close();
+                signals.close();
             } finally {
                 reviewLog.close();
             }

@@ -1,10 +1,10 @@
 package dev.revisit.collector.engine;
 
 import dev.revisit.collector.decisions.DecisionsFile;
-import dev.revisit.collector.store.MetricStore;
 import dev.revisit.collector.verdict.DecisionVerdict;
 import dev.revisit.collector.verdict.Evaluation;
 import dev.revisit.collector.verdict.Evaluator;
+import dev.revisit.collector.verdict.SignalSource;
 import dev.revisit.collector.verdict.Verdict;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -22,7 +22,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * {@code serve}'s engine: every interval it picks up a changed decisions file, evaluates every
- * decision over the store, keeps the result for readers and logs each verdict that changed.
+ * decision over its signal source (the embedded store or a Prometheus-compatible API), keeps the result for readers and logs each verdict that changed.
  * Evaluation is stateless (see {@link Evaluator}), so a round here and a one-shot
  * {@code evaluate} over the same data agree.
  */
@@ -32,7 +32,7 @@ public final class VerdictLoop implements AutoCloseable {
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(15);
 
     private final DecisionsWatch decisions;
-    private final MetricStore store;
+    private final SignalSource source;
     private final Clock clock;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "revisit-verdicts");
@@ -62,9 +62,13 @@ public final class VerdictLoop implements AutoCloseable {
         this.overlay = overlay;
     }
 
-    public VerdictLoop(DecisionsWatch decisions, MetricStore store, Clock clock) {
+    public VerdictLoop(DecisionsWatch decisions, dev.revisit.collector.store.MetricStore store, Clock clock) {
+        this(decisions, SignalSource.embedded(store), clock);
+    }
+
+    public VerdictLoop(DecisionsWatch decisions, SignalSource source, Clock clock) {
         this.decisions = decisions;
-        this.store = store;
+        this.source = source;
         this.clock = clock;
     }
 
@@ -82,7 +86,7 @@ public final class VerdictLoop implements AutoCloseable {
     public synchronized Evaluation round() {
         long started = System.nanoTime();
         decisions.poll();
-        Evaluation next = Evaluator.evaluate(overlay.apply(decisions.current()), store, clock.instant());
+        Evaluation next = Evaluator.evaluate(overlay.apply(decisions.current()), source, clock.instant());
         for (String change : transitions(current, next)) {
             LOG.log(Level.INFO, change);
         }

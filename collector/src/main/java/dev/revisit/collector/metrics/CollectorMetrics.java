@@ -22,7 +22,16 @@ public final class CollectorMetrics implements VerdictLoop.Listener {
     private final DecisionGauges decisions = new DecisionGauges(registry);
     private final Timer evaluation;
 
+    /** Both null when the signals are read from a Prometheus-compatible store: then there is nothing to count here. */
     public CollectorMetrics(OtlpMetricsIngester ingester, MemoryStore store) {
+        if (ingester != null) {
+            register(ingester, store);
+        }
+        evaluation = Timer.builder("revisit.collector.evaluation")
+                .description("time one evaluation round of every decision took").register(registry);
+    }
+
+    private void register(OtlpMetricsIngester ingester, MemoryStore store) {
         FunctionCounter.builder("revisit.collector.points.received", ingester, OtlpMetricsIngester::acceptedTotal)
                 .description("OTLP data points stored since start").register(registry);
         FunctionCounter.builder("revisit.collector.points.rejected", ingester, OtlpMetricsIngester::rejectedTotal)
@@ -32,8 +41,6 @@ public final class CollectorMetrics implements VerdictLoop.Listener {
                 .description("series held in the embedded store").register(registry);
         Gauge.builder("revisit.collector.store.bytes", store, MemoryStore::estimatedBytes)
                 .description("estimated memory the embedded store holds").register(registry);
-        evaluation = Timer.builder("revisit.collector.evaluation")
-                .description("time one evaluation round of every decision took").register(registry);
     }
 
     @Override

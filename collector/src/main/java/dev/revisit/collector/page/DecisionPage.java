@@ -1,16 +1,17 @@
 package dev.revisit.collector.page;
 
+import dev.revisit.collector.catalog.Bound;
 import dev.revisit.collector.catalog.Coverage;
 import dev.revisit.collector.decisions.Assumption;
 import dev.revisit.collector.decisions.Decision;
 import dev.revisit.collector.decisions.Durations;
-import dev.revisit.collector.store.MetricStore;
 import dev.revisit.collector.verdict.AssumptionVerdict;
 import dev.revisit.collector.verdict.DecisionVerdict;
 import dev.revisit.collector.verdict.Evaluation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -21,7 +22,7 @@ final class DecisionPage {
 
     private DecisionPage() {}
 
-    static String render(DecisionVerdict d, Evaluation evaluation, MetricStore store) {
+    static String render(DecisionVerdict d, Evaluation evaluation, Function<Assumption, Bound> store) {
         Decision decision = d.decision();
         StringBuilder b = new StringBuilder();
         b.append("<h1><span class=\"id\">").append(Html.esc(decision.id())).append("</span> ")
@@ -58,7 +59,8 @@ final class DecisionPage {
         return Layout.page(decision.id() + " " + decision.title(), b.toString());
     }
 
-    private static void assumption(StringBuilder b, int position, AssumptionVerdict v, Instant at, MetricStore store) {
+    private static void assumption(StringBuilder b, int position, AssumptionVerdict v, Instant at,
+                                   Function<Assumption, Bound> store) {
         Assumption a = v.assumption();
         b.append("<div class=\"assumption\" data-position=\"").append(position).append("\"><p><strong>")
                 .append(Html.esc(a.signal().name())).append("</strong> ").append(Html.esc(a.expect().text()))
@@ -73,14 +75,23 @@ final class DecisionPage {
                 : (v.slopePerDay() > 0 ? "+" : "") + a.signal().unit().format(v.slopePerDay()) + "/day");
         b.append("</dl>");
         if (!(a.signal().computation() instanceof Coverage)) {
-            double[] values = SignalHistory.values(a, store, at);
-            b.append("<figure>").append(Chart.svg(values, a.expect().value(), a.signal().unit(),
-                    a.signal().name() + " against " + a.expect().text())).append("<figcaption class=\"muted\">last ")
-                    .append(Html.esc(Durations.format(SignalHistory.span(a)))).append(", each point over ")
-                    .append(Html.esc(Durations.format(a.window()))).append("; dashed: the threshold</figcaption></figure>");
+            b.append(chart(a, store, at));
         }
         list(b, "Questions", v.questions());
         b.append("</div>");
+    }
+
+    private static String chart(Assumption a, Function<Assumption, Bound> store, Instant at) {
+        double[] values;
+        try {
+            values = SignalHistory.values(a, store.apply(a), at);
+        } catch (RuntimeException e) {
+            // a remote store that fails now costs the chart, not the page
+            return "<p class=\"muted\">No chart: " + Html.esc(String.valueOf(e.getMessage())) + "</p>";
+        }
+        return "<figure>" + Chart.svg(values, a.expect().value(), a.signal().unit(), a.signal().name() + " against "
+                + a.expect().text()) + "<figcaption class=\"muted\">last " + Html.esc(Durations.format(SignalHistory.span(a)))
+                + ", each point over " + Html.esc(Durations.format(a.window())) + "; dashed: the threshold</figcaption></figure>";
     }
 
     private static String scope(Assumption a) {

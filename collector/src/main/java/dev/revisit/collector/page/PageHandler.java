@@ -1,7 +1,7 @@
 package dev.revisit.collector.page;
 
 import dev.revisit.collector.api.Responses;
-import dev.revisit.collector.store.MetricStore;
+import dev.revisit.collector.verdict.SignalSource;
 import dev.revisit.collector.verdict.DecisionVerdict;
 import dev.revisit.collector.verdict.Evaluation;
 import java.util.Optional;
@@ -27,11 +27,12 @@ public final class PageHandler extends Handler.Abstract {
     private static final String DECISIONS = "/decisions/";
 
     private final Supplier<Evaluation> verdicts;
-    private final MetricStore store;
+    private final SignalSource source;
 
-    public PageHandler(Supplier<Evaluation> verdicts, MetricStore store) {
+    /** {@code source}: where the charts read the signals from, the same as the verdicts. */
+    public PageHandler(Supplier<Evaluation> verdicts, SignalSource source) {
         this.verdicts = verdicts;
-        this.store = store;
+        this.source = source;
     }
 
     @Override
@@ -55,7 +56,7 @@ public final class PageHandler extends Handler.Abstract {
             String id = URIUtil.decodePath(path.substring(DECISIONS.length()));
             Optional<DecisionVerdict> found = evaluation.decisions().stream().filter(d -> d.decision().id().equals(id)).findFirst();
             if (found.isPresent()) {
-                return Responses.text(response, callback, HttpStatus.OK_200, HTML, DecisionPage.render(found.get(), evaluation, store));
+                return Responses.text(response, callback, HttpStatus.OK_200, HTML, DecisionPage.render(found.get(), evaluation, source.round()));
             }
             return page(response, callback, HttpStatus.NOT_FOUND_404, "Not found", "No decision with id “" + id + "”.");
         }

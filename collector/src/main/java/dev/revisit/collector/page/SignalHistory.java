@@ -1,9 +1,7 @@
 package dev.revisit.collector.page;
 
 import dev.revisit.collector.catalog.Bound;
-import dev.revisit.collector.catalog.SeriesIndex;
 import dev.revisit.collector.decisions.Assumption;
-import dev.revisit.collector.store.MetricStore;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -24,16 +22,14 @@ final class SignalHistory {
         return replay.compareTo(windows) > 0 ? replay : windows;
     }
 
-    static double[] values(Assumption a, MetricStore store, Instant at) {
-        Bound bound = a.signal().bind(new SeriesIndex(store), a.scope());
+    /** One request to a ranged source (Prometheus' query_range) when the steps are evenly spaced. */
+    static double[] values(Assumption a, Bound bound, Instant at) {
         long end = at.toEpochMilli();
         long span = span(a).toMillis();
-        long window = a.window().toMillis();
-        double[] values = new double[STEPS];
+        long[] ends = new long[STEPS];
         for (int i = 0; i < STEPS; i++) {
-            long t = end - span + span * (i + 1) / STEPS;
-            values[i] = bound.value(t - window, t);
+            ends[i] = end - span + span * (i + 1) / STEPS;
         }
-        return values;
+        return bound.values(ends, a.window().toMillis());
     }
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 
 /**
  * Where and how to query a store.
@@ -15,8 +16,14 @@ import java.util.Map;
  *                   cluster's {@code /select/<tenant>/prometheus}; empty for Prometheus itself
  * @param headers    sent with every query, e.g. {@code X-Scope-OrgID}
  * @param timeout    per query, connect included
+ * @param tls        whom to trust (and which client certificate to show) over https; null: the JDK's defaults
  */
-public record PrometheusEndpoint(URI base, String pathPrefix, Map<String, String> headers, Duration timeout) {
+public record PrometheusEndpoint(URI base, String pathPrefix, Map<String, String> headers, Duration timeout,
+                                 SSLContext tls) {
+
+    public PrometheusEndpoint(URI base, String pathPrefix, Map<String, String> headers, Duration timeout) {
+        this(base, pathPrefix, headers, timeout, null);
+    }
 
     public PrometheusEndpoint {
         String prefix = pathPrefix == null ? "" : pathPrefix.strip();
@@ -47,7 +54,12 @@ public record PrometheusEndpoint(URI base, String pathPrefix, Map<String, String
     public PrometheusEndpoint withHeader(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);
-        return new PrometheusEndpoint(base, pathPrefix, more, timeout);
+        return new PrometheusEndpoint(base, pathPrefix, more, timeout, tls);
+    }
+
+    /** The same endpoint over TLS set up by {@link PrometheusTls}. */
+    public PrometheusEndpoint withTls(SSLContext context) {
+        return new PrometheusEndpoint(base, pathPrefix, headers, timeout, context);
     }
 
     /** The address of an API path such as {@code /api/v1/query}, query string excluded. */

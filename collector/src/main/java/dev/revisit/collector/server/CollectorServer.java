@@ -44,6 +44,19 @@ public final class CollectorServer implements AutoCloseable {
 
     /** As above, with the caller's ingester (whose totals the collector's own metrics read). */
     public static CollectorServer start(ServerConfig config, OtlpMetricsIngester ingester, Map<String, Handler> routes) throws Exception {
+        return start(config, new OtlpMetricsHandler(ingester, config.maxRequestBytes()), routes);
+    }
+
+    /**
+     * Without OTLP ingest (the signals are read from a Prometheus-compatible store):
+     * {@code /v1/metrics} answers 404 with {@code reason}, logged at most once a minute.
+     */
+    public static CollectorServer startRefusingOtlp(ServerConfig config, String reason, Map<String, Handler> routes)
+            throws Exception {
+        return start(config, new OtlpRefusedHandler(reason), routes);
+    }
+
+    private static CollectorServer start(ServerConfig config, Handler otlp, Map<String, Handler> routes) throws Exception {
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("revisit-http");
         Server server = new Server(threads);
@@ -53,7 +66,7 @@ public final class CollectorServer implements AutoCloseable {
         server.addConnector(connector);
 
         PathMappingsHandler paths = new PathMappingsHandler();
-        paths.addMapping(PathSpec.from("/v1/metrics"), new OtlpMetricsHandler(ingester, config.maxRequestBytes()));
+        paths.addMapping(PathSpec.from("/v1/metrics"), otlp);
         routes.forEach((spec, handler) -> paths.addMapping(PathSpec.from(spec), handler));
         GracefulHandler graceful = new GracefulHandler(paths);
         graceful.setShutdownIdleTimeout(200); // idle keep-alive connections need not hold the stop for its 1 s default

@@ -17,6 +17,7 @@ final class RpcStatus {
 
     /** gRPC code INVALID_ARGUMENT, used for malformed payloads. */
     static final int INVALID_ARGUMENT = 3;
+    static final int NOT_FOUND = 5;
     static final int RESOURCE_EXHAUSTED = 8;
     static final int INTERNAL = 13;
     private static final ObjectMapper JSON = new ObjectMapper();

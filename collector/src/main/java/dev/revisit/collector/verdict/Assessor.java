@@ -21,6 +21,10 @@ import java.util.List;
  * clear step: so a value hovering just on the good side of the threshold after a breach keeps the
  * verdict at {@code review}, and "since" is the breach's real start. A value clear now needs no
  * replay (it ends any breach): only the trend's steps are computed then.
+ *
+ * <p>A {@linkplain Bound#ranged() ranged} source (Prometheus) is asked for the whole lookback in
+ * one request, and for the whole reach back in a second one when the replay needs it; the values
+ * at each step, and so the verdict, are those of the step-by-step path.
  */
 final class Assessor {
 
@@ -48,11 +52,19 @@ final class Assessor {
         double margin = a.warn().of(threshold);
         double clearMargin = margin * CLEAR_SHARE;
         Unit unit = a.signal().unit();
-        double value = bound.value(at - window, at);
-        values[steps] = value;
+        boolean ranged = bound.ranged();
+        double value;
+        if (ranged) {
+            // one request for now and the whole lookback: asking again for what turns out needed would cost more
+            values = bound.values(times, window);
+            value = values[steps];
+        } else {
+            value = bound.value(at - window, at);
+            values[steps] = value;
+        }
         // A clear value now ends any breach, so only the trend needs the past: its steps suffice.
         boolean clearNow = !Double.isNaN(value) && threshold.holdsBy(value, clearMargin);
-        for (int k = 0; k < steps; k++) {
+        for (int k = 0; !ranged && k < steps; k++) {
             values[k] = clearNow && k % TREND_EVERY != 0 ? Double.NaN : bound.value(times[k] - window, times[k]);
         }
         Trend trend = trend(times, values);
@@ -76,11 +88,15 @@ final class Assessor {
         double[] before = new double[MAX_BACK + 1]; // before[b]: the value b steps before the lookback
         if (step > 0 && !clearNow) {
             double v = values[0];
+            double[] earlier = null; // a ranged bound's whole reach back, fetched at once when first needed
             int gap = 0; // consecutive steps without data: a gap as long as `for` ends the history
             while (back < MAX_BACK && gap < STEPS / 2 && (Double.isNaN(v) || !threshold.holdsBy(v, clearMargin))) {
                 back++;
                 long t = times[0] - back * step;
-                v = bound.value(t - window, t);
+                if (ranged && earlier == null) {
+                    earlier = bound.values(reachBack(times[0], step), window);
+                }
+                v = ranged ? earlier[MAX_BACK - back] : bound.value(t - window, t);
                 before[back] = v;
                 gap = Double.isNaN(v) ? gap + 1 : 0;
             }
@@ -132,6 +148,15 @@ final class Assessor {
                             + Durations.format(java.time.Duration.ofMillis(horizon)), questions);
         }
         return new AssumptionVerdict(a, Verdict.HOLDS, value, null, slope, measured + " holds " + threshold, questions);
+    }
+
+    /** The ends of the {@link #MAX_BACK} steps before {@code first}, ascending: the earliest first. */
+    private static long[] reachBack(long first, long step) {
+        long[] ends = new long[MAX_BACK];
+        for (int b = 1; b <= MAX_BACK; b++) {
+            ends[MAX_BACK - b] = first - b * step;
+        }
+        return ends;
     }
 
     /** The least-squares line through every {@link #TREND_EVERY}th step, the same whatever the replay needed. */

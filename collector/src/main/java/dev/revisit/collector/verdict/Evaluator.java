@@ -2,7 +2,6 @@ package dev.revisit.collector.verdict;
 
 import dev.revisit.collector.catalog.Bound;
 import dev.revisit.collector.catalog.Coverage;
-import dev.revisit.collector.catalog.SeriesIndex;
 import dev.revisit.collector.decisions.Assumption;
 import dev.revisit.collector.decisions.Decision;
 import dev.revisit.collector.decisions.DecisionsFile;
@@ -15,6 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /** Gives every decision of a file its verdict at an instant, from a store. Stateless. */
@@ -25,8 +26,7 @@ public final class Evaluator {
     private Evaluator() {}
 
     public static Evaluation evaluate(DecisionsFile file, MetricStore store, Instant at) {
-        SeriesIndex index = new SeriesIndex(store);
-        return evaluate(file, a -> a.signal().bind(index, a.scope()), at);
+        return evaluate(file, SignalSource.embedded(store), at);
     }
 
     /**
@@ -35,17 +35,33 @@ public final class Evaluator {
      * the reason in its evidence.
      */
     public static Evaluation evaluate(DecisionsFile file, Function<Assumption, Bound> source, Instant at) {
+        return evaluate(file, source, at, Runnable::run);
+    }
+
+    /** Evaluates a source, however it reads its values (each source knows whether to parallelise). */
+    public static Evaluation evaluate(DecisionsFile file, SignalSource source, Instant at) {
+        return evaluate(file, source.round(), at, source.executor());
+    }
+
+    /**
+     * As above, assessing the assumptions on {@code executor}: a remote source's queries then
+     * overlap. The verdicts do not depend on the executor.
+     */
+    public static Evaluation evaluate(DecisionsFile file, Function<Assumption, Bound> source, Instant at, Executor executor) {
         long now = at.toEpochMilli();
-        Map<Assumption, AssumptionVerdict> verdicts = new LinkedHashMap<>();
+        Map<Assumption, CompletableFuture<AssumptionVerdict>> pending = new LinkedHashMap<>();
         Map<Assumption, Decision> owners = new LinkedHashMap<>();
         for (Decision d : file.decisions()) {
             for (Assumption a : d.assumptions()) {
                 owners.put(a, d);
                 if (!(a.signal().computation() instanceof Coverage)) {
-                    verdicts.put(a, assess(a, source, now, questions(file, a)));
+                    List<String> questions = questions(file, a);
+                    pending.put(a, CompletableFuture.supplyAsync(() -> assess(a, source, now, questions), executor));
                 }
             }
         }
+        Map<Assumption, AssumptionVerdict> verdicts = new LinkedHashMap<>();
+        pending.forEach((a, verdict) -> verdicts.put(a, verdict.join()));
         for (Map.Entry<Assumption, Decision> e : owners.entrySet()) {
             if (e.getKey().signal().computation() instanceof Coverage) {
                 verdicts.put(e.getKey(), coverage(e.getKey(), owners, verdicts, file));

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 
 /** A real Prometheus (Debian's package) on a free loopback port, with its data in a temporary directory. */
 public final class PrometheusServer implements AutoCloseable {
@@ -23,25 +24,43 @@ public final class PrometheusServer implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http;
 
-    private PrometheusServer(Process process, Path log, int port) {
+    private PrometheusServer(Process process, Path log, int port, SSLContext tls) {
         this.process = process;
         this.log = log;
-        this.base = URI.create("http://127.0.0.1:" + port);
+        this.base = URI.create((tls == null ? "http" : "https") + "://127.0.0.1:" + port);
+        HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2));
+        if (tls != null) {
+            client.sslContext(tls);
+        }
+        this.http = client.build();
     }
 
     /** Starts Prometheus with {@code config} (YAML text) and waits until it is ready. */
     public static PrometheusServer start(Tool prometheus, Path dir, String config) throws IOException, InterruptedException {
+        return start(prometheus, dir, config, null, null);
+    }
+
+    /**
+     * As above, with Prometheus' web configuration ({@code --web.config.file}: TLS, basic auth) when
+     * {@code webConfig} is not null; {@code tls} is what this helper's own readiness check trusts
+     * and shows. Ready then means answering at all, even 401 to a request without credentials.
+     */
+    public static PrometheusServer start(Tool prometheus, Path dir, String config, String webConfig, SSLContext tls)
+            throws IOException, InterruptedException {
         Path configFile = Files.writeString(dir.resolve("prometheus.yml"), config);
         Path log = dir.resolve("prometheus.log");
         int port = freePort();
-        Process process = new ProcessBuilder(prometheus.binary().toString(),
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(prometheus.binary().toString(),
                 "--config.file=" + configFile,
                 "--storage.tsdb.path=" + dir.resolve("data"),
-                "--web.listen-address=127.0.0.1:" + port)
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        PrometheusServer server = new PrometheusServer(process, log, port);
+                "--web.listen-address=127.0.0.1:" + port));
+        if (webConfig != null) {
+            command.add("--web.config.file=" + Files.writeString(dir.resolve("web.yml"), webConfig));
+        }
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        PrometheusServer server = new PrometheusServer(process, log, port, tls);
         server.awaitReady();
         return server;
     }
@@ -76,7 +95,7 @@ public final class PrometheusServer implements AutoCloseable {
             try {
                 HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(base.resolve("/-/ready"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
-                if (ready.statusCode() == 200) {
+                if (ready.statusCode() == 200 || ready.statusCode() == 401) {
                     return;
                 }
             } catch (IOException notYet) {

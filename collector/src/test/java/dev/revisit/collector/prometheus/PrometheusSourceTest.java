@@ -130,7 +130,7 @@ class PrometheusSourceTest {
                 assertEquals(Verdict.NO_DATA, v.verdict());
                 assertTrue(v.reason().contains("HTTP 503") && v.reason().contains("upstream unavailable"), v.reason());
             }
-            assertEquals("/prometheus/api/v1/query", path.get());
+            assertEquals("/prometheus/api/v1/query_range", path.get()); // the lookback in one range query
             assertEquals("team-a", tenant.get());
             assertEquals("Basic cmV2aXNpdDpzM2NyZXQ=", auth.get());
 
