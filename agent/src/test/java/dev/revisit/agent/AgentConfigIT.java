@@ -65,6 +65,10 @@ class AgentConfigIT {
         assertTrue(run.otlp().metric("jvm.cpu.recent_utilization").exists());
 
         assertTrue(run.prometheus().sum("revisit_jvm_startup_duration_seconds") > 0.2, run.prometheus().text());
+        // the names the catalog's PromQL reads (docs/signals.md): units as suffixes
+        assertTrue(run.prometheus().sum("jvm_memory_used_bytes", "jvm_memory_type", "heap") > 0, run.prometheus().text());
+        assertTrue(run.prometheus().sum("jvm_memory_limit_bytes", "jvm_memory_type", "heap") > 0, run.prometheus().text());
+        assertEquals(1, run.prometheus().samples("jvm_cpu_recent_utilization_ratio").size(), run.prometheus().text());
         assertEquals(1, run.prometheus().samples("target_info").size());
     }
 }

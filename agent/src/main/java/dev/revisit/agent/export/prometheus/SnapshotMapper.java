@@ -1,5 +1,6 @@
 package dev.revisit.agent.export.prometheus;
 
+import dev.revisit.agent.recorder.InstrumentKind;
 import dev.revisit.agent.recorder.MetricView;
 import dev.revisit.agent.recorder.PointView;
 import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
@@ -17,8 +18,9 @@ import java.util.Map;
 
 /**
  * Recorder views to client_java snapshots, named as OpenTelemetry's Prometheus mapping
- * names them: dots become underscores, the unit {@code s} adds {@code _seconds}, counters
- * get {@code _total}. Every series carries {@code service_name} and {@code service_instance_id}
+ * names them: dots become underscores, the unit {@code s} adds {@code _seconds}, {@code By}
+ * adds {@code _bytes}, a gauge of unit {@code 1} adds {@code _ratio}, counters get
+ * {@code _total} — the names docs/signals.md and the dashboards query. Every series carries {@code service_name} and {@code service_instance_id}
  * (one value per JVM, so no cardinality cost) for PromQL's {@code by (...)}; all resource
  * attributes go on {@code target_info}.
  */
@@ -46,16 +48,27 @@ final class SnapshotMapper {
         return snapshots.build();
     }
 
-    static String prometheusName(String otelName, String unit) {
+    static String prometheusName(String otelName, String unit, boolean gauge) {
         String base = otelName.replace('.', '_').replace('-', '_');
-        return "s".equals(unit) ? base + "_seconds" : base;
+        Unit suffix = unit(unit, gauge);
+        return suffix == null || base.endsWith("_" + suffix) ? base : base + "_" + suffix;
+    }
+
+    /** The Prometheus unit OpenTelemetry's mapping gives an instrument's UCUM unit; null for none. */
+    private static Unit unit(String unit, boolean gauge) {
+        return switch (unit) {
+            case "s" -> Unit.SECONDS;
+            case "By" -> Unit.BYTES;
+            case "1" -> gauge ? Unit.RATIO : null;
+            default -> null;
+        };
     }
 
     private static MetricMetadata metadata(MetricView view) {
-        String name = prometheusName(view.name(), view.unit());
-        return "s".equals(view.unit())
-                ? new MetricMetadata(name, view.description(), Unit.SECONDS)
-                : new MetricMetadata(name, view.description());
+        boolean gauge = view.kind() == InstrumentKind.GAUGE;
+        String name = prometheusName(view.name(), view.unit(), gauge);
+        Unit unit = unit(view.unit(), gauge);
+        return unit == null ? new MetricMetadata(name, view.description()) : new MetricMetadata(name, view.description(), unit);
     }
 
     private CounterSnapshot counter(MetricView view) {
@@ -67,9 +80,10 @@ final class SnapshotMapper {
     }
 
     private GaugeSnapshot gauge(MetricView view) {
-        GaugeSnapshot.Builder builder = GaugeSnapshot.builder().name(metadata(view).getName()).help(view.description());
-        if ("s".equals(view.unit())) {
-            builder.unit(Unit.SECONDS);
+        MetricMetadata metadata = metadata(view);
+        GaugeSnapshot.Builder builder = GaugeSnapshot.builder().name(metadata.getName()).help(view.description());
+        if (metadata.hasUnit()) {
+            builder.unit(metadata.getUnit());
         }
         for (PointView point : view.points()) {
             builder.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().value(point.value()).labels(labels(view, point)).build());
