@@ -31,6 +31,12 @@ public abstract class AuthHook {
     public void exit(long start, boolean failed) {}
 
     /**
+     * Leaving a step that counts only when it rejects the credential: parsing a token that a
+     * verification then checks. A token that parses is counted once, by its verification.
+     */
+    public void exitIfRejected(long start, boolean failed) {}
+
+    /**
      * Entering a call an auth step makes to the rest of the work (a security filter calling the
      * next filter): its time is not the step's own.
      * @return a start timestamp for {@link #exitHandOff}, or 0 when not inside an auth step

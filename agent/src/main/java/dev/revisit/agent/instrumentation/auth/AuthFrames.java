@@ -40,4 +40,9 @@ final class AuthFrames {
         }
         return own < 0 ? 0 : own;
     }
+
+    /** Pops the innermost frame as if it had never been pushed: its time stays its parent's own. */
+    void drop() {
+        depth--;
+    }
 }

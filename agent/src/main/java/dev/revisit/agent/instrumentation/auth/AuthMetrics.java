@@ -72,6 +72,18 @@ public final class AuthMetrics extends AuthHook {
     }
 
     @Override
+    public void exitIfRejected(long start, boolean failed) {
+        if (failed) {
+            exit(start, true);
+        } else if (start != 0L) {
+            AuthFrames f = frames.get();
+            if (f.depth > 0) {
+                f.drop();
+            }
+        }
+    }
+
+    @Override
     public long enterHandOff() {
         AuthFrames f = frames.get();
         if (f.depth == 0 || f.top() == AuthFrames.HAND_OFF || f.depth == AuthFrames.MAX_DEPTH) {

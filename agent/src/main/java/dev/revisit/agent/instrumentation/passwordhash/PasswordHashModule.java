@@ -14,8 +14,12 @@ import static net.bytebuddy.matcher.ElementMatchers.returns;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
- * {@code auth.mechanism=password-hash}: every Spring Security {@code PasswordEncoder} (BCrypt,
- * Argon2, SCrypt, PBKDF2, and the delegating encoder around them, counted once) and jBCrypt.
+ * {@code auth.mechanism=password-hash}: password checks by every Spring Security
+ * {@code PasswordEncoder} (BCrypt, Argon2, SCrypt, PBKDF2, and the delegating encoder around
+ * them, counted once) and by jBCrypt. Only checks count: each is one authentication attempt
+ * with an outcome, and costs what hashing costs (it is hashing, with the stored salt). Hashing
+ * a new password ({@code encode}, {@code hashpw}) is storing a credential, not authenticating
+ * (ADR 0012).
  */
 public final class PasswordHashModule implements InstrumentationModule {
 
@@ -34,11 +38,7 @@ public final class PasswordHashModule implements InstrumentationModule {
         transforms
                 .type(not(isInterface()).and(hasSuperType(named("org.springframework.security.crypto.password.PasswordEncoder"))),
                         named("matches").and(takesArguments(2)).and(returns(boolean.class)).and(not(isAbstract())), MatchAdvice.class)
-                .type(not(isInterface()).and(hasSuperType(named("org.springframework.security.crypto.password.PasswordEncoder"))),
-                        named("encode").and(takesArguments(1)).and(not(isAbstract())), HashAdvice.class)
                 .type(named("org.mindrot.jbcrypt.BCrypt"),
-                        named("checkpw").and(takesArguments(2)).and(returns(boolean.class)), MatchAdvice.class)
-                .type(named("org.mindrot.jbcrypt.BCrypt"),
-                        named("hashpw").and(takesArguments(2)), HashAdvice.class);
+                        named("checkpw").and(takesArguments(2)).and(returns(boolean.class)), MatchAdvice.class);
     }
 }
