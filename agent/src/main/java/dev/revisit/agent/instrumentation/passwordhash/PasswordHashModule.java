@@ -19,7 +19,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * them, counted once) and by jBCrypt. Only checks count: each is one authentication attempt
  * with an outcome, and costs what hashing costs (it is hashing, with the stored salt). Hashing
  * a new password ({@code encode}, {@code hashpw}) is storing a credential, not authenticating
- * (ADR 0012).
+ * (ADR 0013).
  */
 public final class PasswordHashModule implements InstrumentationModule {
 
