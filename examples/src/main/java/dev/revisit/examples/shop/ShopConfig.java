@@ -12,11 +12,14 @@ public record ShopConfig(String host, int port, int products, int orders, int ca
 
     static final String USAGE = """
             usage: java -jar revisit-shop.jar [--port 8080] [--host 127.0.0.1] [--products 10000] [--orders 200000]
-                   [--cache-size 500] [--bcrypt-cost 12] [--workers 2] [--rabbitmq amqp://guest:guest@127.0.0.1:5672]
+                   [--cache-size 500] [--bcrypt-cost 12] [--workers 4] [--rabbitmq amqp://guest:guest@127.0.0.1:5672]
                    [--queue shop.order-events] [--shipping-ms 500]""";
 
     public static ShopConfig parse(String... args) {
         Map<String, String> given = new LinkedHashMap<>();
+        if (java.util.List.of(args).contains("--help")) {
+            throw new Help(USAGE);
+        }
         for (int i = 0; i < args.length; i += 2) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("expected --name value, got '" + args[i] + "'\n" + USAGE);
@@ -30,7 +33,7 @@ public record ShopConfig(String host, int port, int products, int orders, int ca
                 number(given, "orders", 200_000, 0, 100_000_000),
                 number(given, "cache-size", 500, 1, 10_000_000),
                 number(given, "bcrypt-cost", 12, 4, 31),
-                number(given, "workers", 2, 1, 256),
+                number(given, "workers", 4, 1, 256),
                 text(given, "rabbitmq", "amqp://guest:guest@127.0.0.1:5672"),
                 text(given, "queue", "shop.order-events"),
                 number(given, "shipping-ms", 500, 0, 60_000));
@@ -58,6 +61,13 @@ public record ShopConfig(String host, int port, int products, int orders, int ca
             return n;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--" + name + " must be a whole number, got '" + value + "'");
+        }
+    }
+
+    /** Asked for the usage: printed, exit 0. */
+    public static final class Help extends IllegalArgumentException {
+        Help(String usage) {
+            super(usage);
         }
     }
 }

@@ -14,6 +14,9 @@ public record LoadConfig(URI target, Duration duration, int users, int rate, int
 
     public static LoadConfig parse(String... args) {
         Map<String, String> given = new LinkedHashMap<>();
+        if (java.util.List.of(args).contains("--help")) {
+            throw new Help(USAGE);
+        }
         for (int i = 0; i < args.length; i += 2) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("expected --name value, got '" + args[i] + "'\n" + USAGE);
@@ -55,5 +58,12 @@ public record LoadConfig(URI target, Duration duration, int users, int rate, int
             // below
         }
         throw new IllegalArgumentException("--" + name + " must be " + min + " … " + max + ", got '" + text + "'");
+    }
+
+    /** Asked for the usage: printed, exit 0. */
+    public static final class Help extends IllegalArgumentException {
+        Help(String usage) {
+            super(usage);
+        }
     }
 }

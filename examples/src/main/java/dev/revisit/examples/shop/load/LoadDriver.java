@@ -21,6 +21,9 @@ public final class LoadDriver {
         LoadConfig config;
         try {
             config = LoadConfig.parse(args);
+        } catch (LoadConfig.Help e) {
+            System.out.println(e.getMessage());
+            return;
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);

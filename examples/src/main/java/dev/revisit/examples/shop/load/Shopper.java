@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 final class Shopper implements Runnable {
 
     private static final Pattern TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
-    private static final int REQUESTS_PER_LOGIN = 100;
+    private static final int REQUESTS_PER_LOGIN = 200;
     private static final int HOT_PRODUCTS = 1_000;
     private static final long BROKEN_PRODUCT = 13;
 
