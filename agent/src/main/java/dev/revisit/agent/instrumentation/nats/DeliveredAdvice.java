@@ -24,7 +24,7 @@ public final class DeliveredAdvice {
         ZonedDateTime stored = meta.timestamp();
         SubscribeOptions so = (SubscribeOptions) options;
         // Ordered consumers get a fresh client-made name on every reset: no stable consumer to name.
-        NatsHook.get().delivered(manager, meta.getStream(), so == null || so.isOrdered() ? null : so.getName(), meta.pendingCount(),
+        NatsHook.get().delivered(manager, options, meta.getStream(), so == null || so.isOrdered() ? null : so.getName(), meta.pendingCount(),
                 stored == null ? 0L : stored.toEpochSecond() * 1_000L + stored.getNano() / 1_000_000);
     }
 }

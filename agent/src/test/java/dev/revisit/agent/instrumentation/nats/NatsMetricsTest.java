@@ -27,11 +27,11 @@ class NatsMetricsTest {
         Object auditor = new Object();
         long now = System.currentTimeMillis();
         assertEquals(List.of(), points(MessagingMetrics.LAG), "no lag before a delivery");
-        hook.delivered(worker1, "orders", "billing", 900, now);
-        hook.delivered(worker2, "orders", "billing", 850, now);
-        hook.delivered(worker1, "orders", "billing", 800, now);
-        hook.delivered(auditor, "orders", "audit", 5, now);
-        hook.delivered(auditor, "orders", "audit", -1, now); // a server that sent no pending count: the last stays
+        hook.delivered(worker1, worker1, "orders", "billing", 900, now);
+        hook.delivered(worker2, worker2, "orders", "billing", 850, now);
+        hook.delivered(worker1, worker1, "orders", "billing", 800, now);
+        hook.delivered(auditor, auditor, "orders", "audit", 5, now);
+        hook.delivered(auditor, auditor, "orders", "audit", -1, now); // a server that sent no pending count: the last stays
 
         List<PointView> lag = points(MessagingMetrics.LAG);
         assertEquals(2, lag.size(), lag.toString());
@@ -44,8 +44,8 @@ class NatsMetricsTest {
     @Test
     void unnamedConsumersShareTheStreamsSeriesWithoutAGroup() {
         long now = System.currentTimeMillis();
-        hook.delivered(new Object(), "events", null, 40, now);
-        hook.delivered(new Object(), "events", null, 30, now);
+        hook.delivered(new Object(), new Object(), "events", null, 40, now);
+        hook.delivered(new Object(), new Object(), "events", null, 30, now);
         List<PointView> lag = points(MessagingMetrics.LAG);
         assertEquals(1, lag.size());
         assertEquals(List.of("nats", "events", "", ""), lag.get(0).attributeValues(), "no group, no partition");
@@ -53,10 +53,24 @@ class NatsMetricsTest {
     }
 
     @Test
+    void subscriptionsSharingOptionsAreTheConsumerOfTheirOwnStream() {
+        Object defaults = new Object(); // jnats shares one options object among unnamed push subscriptions
+        long now = System.currentTimeMillis();
+        for (int i = 0; i < 3; i++) {
+            hook.delivered(new Object(), defaults, "a", null, 10 - i, now);
+            hook.delivered(new Object(), defaults, "b", null, 20 - i, now);
+        }
+        List<PointView> lag = points(MessagingMetrics.LAG);
+        assertEquals(8, value(lag, "a", null));
+        assertEquals(18, value(lag, "b", null));
+        assertEquals(3, value(points(MessagingMetrics.CONSUMED), "b", null));
+    }
+
+    @Test
     void aStoreTimeAfterTheReceiveIsRecordedAsZeroAndCounted() {
         Object subscription = new Object();
-        hook.delivered(subscription, "orders", "billing", 1, System.currentTimeMillis() + 3_600_000L);
-        hook.delivered(subscription, "orders", "billing", 0, System.currentTimeMillis() - 2_000L);
+        hook.delivered(subscription, subscription, "orders", "billing", 1, System.currentTimeMillis() + 3_600_000L);
+        hook.delivered(subscription, subscription, "orders", "billing", 0, System.currentTimeMillis() - 2_000L);
         PointView delay = points(MessagingMetrics.DELAY).get(0);
         assertEquals(2, delay.count());
         assertTrue(delay.sum() >= 2.0 && delay.sum() < 60.0, "only the 2 s delay, in seconds: " + delay.sum());
@@ -69,7 +83,7 @@ class NatsMetricsTest {
         long now = System.currentTimeMillis();
         Runnable deliveries = () -> {
             for (int i = 0; i < 100_000; i++) {
-                hook.delivered(subscriptions[i % 3], "orders", i % 3 == 0 ? null : "billing", i, now - i % 5_000);
+                hook.delivered(subscriptions[i % 3], subscriptions[i % 3], "orders", i % 3 == 0 ? null : "billing", i, now - i % 5_000);
             }
         };
         for (int i = 0; i < 5; i++) {
@@ -86,7 +100,7 @@ class NatsMetricsTest {
     void anyNumberOfConsumersAndSubscriptionsStaysBounded() {
         long now = System.currentTimeMillis();
         for (int i = 0; i < 30_000; i++) {
-            hook.delivered(new Object(), "stream-" + (i % 300), "consumer-" + i, i, now);
+            hook.delivered(new Object(), new Object(), "stream-" + (i % 300), "consumer-" + i, i, now);
         }
         List<PointView> lag = points(MessagingMetrics.LAG);
         assertTrue(lag.size() <= 1_000, "lag series only for the consumers remembered: " + lag.size());
