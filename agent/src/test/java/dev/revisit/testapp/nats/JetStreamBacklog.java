@@ -122,8 +122,11 @@ public final class JetStreamBacklog {
         })) {
             await(hundred);
             consumer.stop(); // what the client already pulled is still handed over: counted too
-            for (int i = 0; i < 100 && !consumer.isFinished(); i++) {
+            for (int i = 0; i < 400 && !consumer.isFinished(); i++) {
                 Thread.sleep(50);
+            }
+            if (!consumer.isFinished()) {
+                throw new AssertionError("the handler consumer did not finish within 20 s of stop()");
             }
         }
         handled.print(published - handled.count); // messages in stream order: the rest is behind

@@ -18,10 +18,10 @@ public abstract class NatsHook {
 
     /**
      * A JetStream message of {@code stream} reached the application through the subscription
-     * {@code manager} serves, subscribed with {@code options}. {@code consumer} is the consumer's name when the application named
-     * it (durable or named), null when the server or client made one up; {@code pending} is the
-     * consumer's pending count as of this message (negative when the server did not send one);
-     * {@code publishedMillis} is the server's store time (epoch ms).
+     * {@code manager} serves, subscribed with {@code options}. {@code consumer} is the consumer's
+     * name when the application named it (durable or named), null when the server or client made
+     * one up; {@code pending} is the consumer's pending count as of this message (negative when
+     * the server did not send one); {@code publishedMillis} is the server's store time (epoch ms).
      */
     public void delivered(Object manager, Object options, String stream, String consumer, long pending, long publishedMillis) {}
 }
