@@ -7,8 +7,10 @@ import dev.revisit.agent.instrumentation.guava.GuavaModule;
 import dev.revisit.agent.instrumentation.httpserver.HttpServerModule;
 import dev.revisit.agent.instrumentation.jcache.JCacheModule;
 import dev.revisit.agent.instrumentation.jdbc.JdbcModule;
+import dev.revisit.agent.instrumentation.jedis.JedisModule;
 import dev.revisit.agent.instrumentation.jwt.JwtModule;
 import dev.revisit.agent.instrumentation.kafka.KafkaModule;
+import dev.revisit.agent.instrumentation.lettuce.LettuceModule;
 import dev.revisit.agent.instrumentation.nats.NatsModule;
 import dev.revisit.agent.instrumentation.passwordhash.PasswordHashModule;
 import dev.revisit.agent.instrumentation.rabbitmq.RabbitMqModule;
@@ -30,6 +32,8 @@ public final class Modules {
             new GuavaModule(),
             new JCacheModule(),
             new SpringCacheModule(),
+            new JedisModule(),
+            new LettuceModule(),
             new RabbitMqModule(),
             new HttpServerModule(),
             new ServletModule(),

@@ -41,11 +41,30 @@ public final class CacheMetrics extends CacheHook {
     }
 
     /** Every cache module calls this from its start; the first one installs the shared hook. */
-    public static synchronized void install(ModuleContext context) {
+    public static synchronized CacheMetrics install(ModuleContext context) {
         if (installed == null) {
             installed = new CacheMetrics(context);
             CacheHook.install(installed);
         }
+        return installed;
+    }
+
+    /**
+     * Whether this thread is inside a read of a named layer (Spring, JCache) or of the storage
+     * under one: a Redis read there is that layer's lookup, which the layer counts.
+     */
+    boolean insideNamedLayer() {
+        CacheCalls calls = threads.get();
+        if (calls.depth == 0) {
+            return false;
+        }
+        CacheSeries innermost = calls.series[calls.depth - 1];
+        return innermost.backs != null || BackingCaches.isNamedLayer(innermost.system);
+    }
+
+    /** The series of a cache known by name only (a Redis key prefix), renamed as configured. */
+    CacheSeries namedSeries(String system, String name) {
+        return new CacheSeries(null, system, names.renamed(name), requests, evictions);
     }
 
     @Override
