@@ -10,7 +10,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
- * Jedis 5 and newer (tested with 8.0): reads ({@code GET}, {@code GETEX}, {@code GETDEL},
+ * Jedis (the code path exists since Jedis 4; tested with 8.0.2): reads ({@code GET}, {@code GETEX}, {@code GETDEL},
  * {@code HGET}, {@code MGET} and {@code HMGET} per key or field) as cache hits and misses, named
  * by the key's prefix. One choke point: {@code Connection.executeCommand(CommandObject)}.
  */

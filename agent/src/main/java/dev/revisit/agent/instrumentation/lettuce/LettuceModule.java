@@ -10,7 +10,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
- * Lettuce 6 and newer (tested with 7.7): reads ({@code GET}, {@code GETEX}, {@code GETDEL},
+ * Lettuce (tested with 7.7.0): reads ({@code GET}, {@code GETEX}, {@code GETDEL},
  * {@code HGET}, {@code MGET} and {@code HMGET} per key or field) of the sync, async and reactive
  * APIs as cache hits and misses, named by the key's prefix. Replies are seen where the
  * {@code CommandHandler} completes a command; sends, to know whether a named cache layer made them.
