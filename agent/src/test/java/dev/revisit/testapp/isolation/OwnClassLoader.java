@@ -34,6 +34,8 @@ public final class OwnClassLoader {
                 System.out.println("library hidden from the system class loader");
             }
             System.out.println("library loaded by own loader " + (Class.forName(args[1], false, loader).getClassLoader() == loader));
+            // As a Spring Boot launcher does: libraries that load classes by name (Kafka's serializers) ask the context loader.
+            Thread.currentThread().setContextClassLoader(loader);
             Method main = loader.loadClass(program).getMethod("main", String[].class);
             main.invoke(null, (Object) Arrays.copyOfRange(args, 3, args.length));
         }

@@ -13,6 +13,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ import java.util.TreeMap;
 
 /**
  * A backlog on a real (in-process KRaft) broker, consumed slowly by one consumer per group
- * protocol; prints what each saw for the test to compare:
+ * protocol; prints the client's jar and what each consumer saw for the test to compare:
  * {@code consumed <group> <records> <delayMillisSum>} and {@code lag <group> <partition> <records behind>}.
  * args: bootstrapServers prefix published wanted
  * <ul>
@@ -39,6 +40,7 @@ public final class KafkaBacklog {
         String prefix = args[1];
         int published = Integer.parseInt(args[2]);
         int wanted = Integer.parseInt(args[3]);
+        System.out.println("kafka-clients from " + Path.of(KafkaConsumer.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getFileName());
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers))) {
             admin.createTopics(List.of(new NewTopic(prefix + "-orders", 2, (short) 1), new NewTopic(prefix + "-events", 1, (short) 1))).all().get();
         }

@@ -2,8 +2,8 @@ package dev.revisit.agent.bootstrap.messaging;
 
 /**
  * What advice in {@code org.apache.kafka.clients.consumer.KafkaConsumer} calls; no-op until the
- * agent installs the real hook. Called on the consumer's own thread (a consumer is
- * single-threaded), once per poll, once per partition in the poll, and once per record.
+ * agent installs the real hook. The advice passes the client's objects as {@code Object}: the
+ * client is loaded by the application's class loader, which the agent cannot name.
  */
 public abstract class KafkaHook {
     private static volatile KafkaHook current = new KafkaHook() {};
@@ -16,20 +16,15 @@ public abstract class KafkaHook {
         current = hook;
     }
 
-    /** {@code poll} returned (with or without records). */
-    public void polled(Object consumer) {}
+    /** {@code poll} returned {@code records} (a {@code ConsumerRecords}, maybe empty), on the consumer's own thread. */
+    public void polled(Object consumer, Object records) {}
+
+    /** {@code close()} is about to run: the last chance to read the consumer's metrics. */
+    public void closing(Object consumer) {}
 
     /**
-     * {@code count} records of one partition came back from a poll.
-     * @return the handle to pass to {@link #record} for each of them; may be null
+     * {@code close()} returned or threw {@code thrown}; a {@code ConcurrentModificationException}
+     * means another thread was using the consumer and it was not closed.
      */
-    public Object partition(Object consumer, String topic, int partition, int count) {
-        return null;
-    }
-
-    /** One record of that partition, with its timestamp (epoch ms, negative when it has none). */
-    public void record(Object partitionHandle, long timestampMillis, long nowMillis) {}
-
-    /** {@code close()} was called: stop reading its metrics. */
-    public void closed(Object consumer) {}
+    public void closed(Object consumer, Throwable thrown) {}
 }

@@ -2,6 +2,7 @@ package dev.revisit.agent.instrumentation.kafka;
 
 import dev.revisit.agent.instrumentation.messaging.Destination;
 
+import java.lang.ref.WeakReference;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,13 +13,15 @@ import java.util.Map;
  * consumer's thread (a Kafka consumer is single-threaded); the export thread reads {@link #lags}.
  */
 final class ConsumerState {
+    final WeakReference<Object> consumer;
     final String group;
     final Map<String, Topic> topics = new HashMap<>();
     volatile List<LagBridge.Reading> lags = List.of();
     long lastScanNanos;
     boolean scanWanted = true;
 
-    ConsumerState(String group) {
+    ConsumerState(Object consumer, String group) {
+        this.consumer = new WeakReference<>(consumer);
         this.group = group;
     }
 

@@ -4,9 +4,13 @@ import dev.revisit.agent.bootstrap.messaging.KafkaHook;
 import dev.revisit.agent.identity.WeakIdentityMap;
 import dev.revisit.agent.instrumentation.messaging.Destination;
 import dev.revisit.agent.instrumentation.messaging.MessagingMetrics;
+import dev.revisit.agent.log.AgentLog;
 import dev.revisit.agent.recorder.Recorder;
 
+import java.lang.invoke.MethodHandle;
+import java.util.ConcurrentModificationException;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -25,8 +29,11 @@ final class KafkaMetrics extends KafkaHook {
     private final LagBridge lagBridge;
     private final WeakIdentityMap<ConsumerState> consumers = new WeakIdentityMap<>(MAX_CONSUMERS);
     private final List<ConsumerState> open = new CopyOnWriteArrayList<>();
-    /** A consumer is used by one thread at a time, and usually by the same one: skip the map. */
-    private final ThreadLocal<Object[]> lastConsumer = ThreadLocal.withInitial(() -> new Object[2]);
+    /**
+     * A consumer is used by one thread at a time, and usually by the same one: skip the map. The
+     * state refers to its consumer weakly, so a thread that polled a consumer closed elsewhere keeps nothing alive.
+     */
+    private final ThreadLocal<ConsumerState[]> lastConsumer = ThreadLocal.withInitial(() -> new ConsumerState[1]);
 
     KafkaMetrics(MessagingMetrics metrics, Recorder recorder) {
         this.metrics = metrics;
@@ -35,30 +42,15 @@ final class KafkaMetrics extends KafkaHook {
     }
 
     @Override
-    public Object partition(Object consumer, String topic, int partition, int count) {
+    public void polled(Object consumer, Object records) {
         ConsumerState state = stateOf(consumer);
-        ConsumerState.Topic known = state.topics.get(topic);
-        if (known == null) {
-            known = new ConsumerState.Topic(metrics.destination(SYSTEM, topic, state.group));
-            state.topics.put(topic, known);
+        if (records != null) {
+            try {
+                count(state, records, Batch.OF.get(records.getClass()), System.currentTimeMillis());
+            } catch (Throwable t) {
+                AgentLog.once("kafka-poll", "could not read a Kafka poll's records; their count and delay stay unreported", t);
+            }
         }
-        if (known.firstSight(partition)) {
-            state.scanWanted = true;
-        }
-        known.destination.consumed(count);
-        return known.destination;
-    }
-
-    @Override
-    public void record(Object partitionHandle, long timestampMillis, long nowMillis) {
-        if (partitionHandle instanceof Destination destination) {
-            destination.delayed(timestampMillis, nowMillis);
-        }
-    }
-
-    @Override
-    public void polled(Object consumer) {
-        ConsumerState state = stateOf(consumer);
         long now = System.nanoTime();
         if (state.scanWanted || now - state.lastScanNanos > TimeUnit.SECONDS.toNanos(RESCAN_SECONDS)) {
             state.scanWanted = false;
@@ -67,34 +59,80 @@ final class KafkaMetrics extends KafkaHook {
         }
     }
 
-    @Override
-    public void closed(Object consumer) {
-        ConsumerState state = consumers.get(consumer);
-        if (state != null && open.remove(state)) {
-            LagBridge.read(state.lags); // the last values, while the consumer still has them
+    /** Walks partitions and indexes their lists: allocation per poll (the partition iterator), none per record. */
+    private void count(ConsumerState state, Object records, Batch batch, long nowMillis) throws Throwable {
+        if ((boolean) batch.isEmpty.invokeExact(records)) {
+            return;
         }
-        Object[] last = lastConsumer.get();
-        if (last[0] == consumer) {
-            last[0] = null;
-            last[1] = null;
+        for (Object partition : (Set<?>) (Object) batch.partitions.invokeExact(records)) {
+            List<?> list = (List<?>) (Object) batch.records.invokeExact(records, partition);
+            Destination destination = destination(state, (String) (Object) batch.topic.invokeExact(partition),
+                    (int) batch.partition.invokeExact(partition));
+            int size = list.size();
+            destination.consumed(size);
+            MethodHandle timestamp = batch.timestamp;
+            for (int i = 0; i < size; i++) {
+                destination.delayed((long) timestamp.invokeExact(list.get(i)), nowMillis);
+            }
         }
     }
 
-    private ConsumerState stateOf(Object consumer) {
-        Object[] last = lastConsumer.get();
-        if (last[0] == consumer) {
-            return (ConsumerState) last[1];
+    private Destination destination(ConsumerState state, String topic, int partition) {
+        ConsumerState.Topic known = state.topics.get(topic);
+        if (known == null) {
+            known = new ConsumerState.Topic(metrics.destination(SYSTEM, topic, state.group));
+            state.topics.put(topic, known);
+        }
+        if (known.firstSight(partition)) {
+            state.scanWanted = true;
+        }
+        return known.destination;
+    }
+
+    @Override
+    public void closing(Object consumer) {
+        ConsumerState state = consumers.get(consumer);
+        if (state != null) {
+            LagBridge.read(state.lags); // the last values, while the consumer still has them
+        }
+    }
+
+    @Override
+    public void closed(Object consumer, Throwable thrown) {
+        if (thrown instanceof ConcurrentModificationException) {
+            return; // another thread was inside poll: the consumer is still open and still polled
         }
         ConsumerState state = consumers.get(consumer);
+        if (state != null) {
+            open.remove(state);
+            consumers.remove(consumer);
+        }
+        ConsumerState[] last = lastConsumer.get();
+        if (last[0] != null && last[0].consumer.get() == consumer) {
+            last[0] = null;
+        }
+    }
+
+    /** Consumers whose lag is read at each collection (tests, debugging). */
+    int openConsumers() {
+        return open.size();
+    }
+
+    private ConsumerState stateOf(Object consumer) {
+        ConsumerState[] last = lastConsumer.get();
+        ConsumerState state = last[0];
+        if (state != null && state.consumer.get() == consumer) {
+            return state;
+        }
+        state = consumers.get(consumer);
         if (state == null) {
-            state = new ConsumerState(GroupId.of(consumer));
+            state = new ConsumerState(consumer, GroupId.of(consumer));
             consumers.put(consumer, state);
             if (open.size() < MAX_CONSUMERS) {
                 open.add(state);
             }
         }
-        last[0] = consumer;
-        last[1] = state;
+        last[0] = state;
         return state;
     }
 }

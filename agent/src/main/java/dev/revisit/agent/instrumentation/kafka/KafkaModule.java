@@ -13,8 +13,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 /**
  * Kafka consumers (kafka-clients 3.x and 4.x; the public {@code KafkaConsumer} fronts both the
  * classic and the new consumer-group protocol): delivery delay and consumed counts at
- * {@code poll}, lag from the client's own fetch metrics. Switched by
- * {@code revisit.instrumentation.kafka.enabled}.
+ * {@code poll}, lag from the client's own fetch metrics. The advice names no client type, so the
+ * client may live in any class loader. Switched by {@code revisit.instrumentation.kafka.enabled}.
  */
 public final class KafkaModule implements InstrumentationModule {
     private static final String CONSUMER = "org.apache.kafka.clients.consumer.KafkaConsumer";
