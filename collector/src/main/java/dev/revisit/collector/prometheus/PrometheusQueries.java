@@ -10,7 +10,9 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -24,6 +26,8 @@ public final class PrometheusQueries {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_BODY_IN_REASON = 200;
+    /** The label a batched answer's series carry to say which query they answer. */
+    private static final String BATCH_LABEL = "revisit_batch";
 
     private final PrometheusEndpoint endpoint;
     private final HttpClient http;
@@ -75,6 +79,12 @@ public final class PrometheusQueries {
      * @throws PrometheusException as {@link #instant}, and when a sample lies off the steps asked for
      */
     public double[] range(String promql, long startMillis, long stepMillis, int count) {
+        List<JsonNode> series = new ArrayList<>();
+        matrix(promql, startMillis, stepMillis, count).forEach(series::add);
+        return values(series, startMillis, stepMillis, count);
+    }
+
+    private JsonNode matrix(String promql, long startMillis, long stepMillis, int count) {
         if (stepMillis <= 0 || count < 1) {
             throw new IllegalArgumentException("a range needs a positive step and at least one point");
         }
@@ -84,13 +94,17 @@ public final class PrometheusQueries {
         if (!"matrix".equals(data.path("resultType").asText())) {
             throw new PrometheusException("unexpected result type '" + data.path("resultType").asText() + "' for a range query");
         }
-        JsonNode result = data.path("result");
+        return data.path("result");
+    }
+
+    /** One query's series (one expected) as values at the steps; NaN where it has none. */
+    private static double[] values(List<JsonNode> result, long startMillis, long stepMillis, int count) {
         if (result.size() > 1) {
             throw new PrometheusException("the query answered " + result.size() + " series where one was expected");
         }
         double[] values = new double[count];
         Arrays.fill(values, Double.NaN);
-        if (result.size() == 0) {
+        if (result.isEmpty()) {
             return values;
         }
         for (JsonNode sample : result.get(0).path("values")) {
@@ -102,6 +116,47 @@ public final class PrometheusQueries {
             values[(int) (offset / stepMillis)] = number(sample);
         }
         return values;
+    }
+
+    /** One query's share of a batched answer: its values, or why it has none. */
+    public record Answer(double[] values, PrometheusException fault) {}
+
+    /**
+     * Several range queries over the same steps in one request: each query tagged with a label of
+     * its own ({@code label_replace}) and joined with {@code or}, the answer split back by that
+     * label. A query with more than one series or samples off the steps gets its own fault;
+     * whatever fails the request (or a partial answer) fails them all.
+     *
+     * @throws PrometheusException as {@link #range}
+     */
+    public List<Answer> rangeBatch(List<String> promqls, long startMillis, long stepMillis, int count) {
+        if (promqls.size() == 1) {
+            return List.of(new Answer(range(promqls.get(0), startMillis, stepMillis, count), null));
+        }
+        StringBuilder batch = new StringBuilder();
+        for (int i = 0; i < promqls.size(); i++) {
+            batch.append(i == 0 ? "" : " or ").append("label_replace(").append(promqls.get(i)).append(", \"")
+                    .append(BATCH_LABEL).append("\", \"").append(i).append("\", \"\", \"\")");
+        }
+        JsonNode result = matrix(batch.toString(), startMillis, stepMillis, count);
+        List<List<JsonNode>> byQuery = new ArrayList<>();
+        promqls.forEach(q -> byQuery.add(new ArrayList<>()));
+        for (JsonNode series : result) {
+            int i = series.path("metric").path(BATCH_LABEL).asInt(-1);
+            if (i < 0 || i >= promqls.size()) {
+                throw new PrometheusException("a batched answer with a series of no query: " + series.path("metric"));
+            }
+            byQuery.get(i).add(series);
+        }
+        List<Answer> answers = new ArrayList<>();
+        for (List<JsonNode> series : byQuery) {
+            try {
+                answers.add(new Answer(values(series, startMillis, stepMillis, count), null));
+            } catch (PrometheusException e) {
+                answers.add(new Answer(null, e));
+            }
+        }
+        return answers;
     }
 
     /** POSTs a form to an API path; the answer's {@code data}, or the reason there is none. */

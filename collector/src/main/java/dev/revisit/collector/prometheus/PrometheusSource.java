@@ -6,6 +6,10 @@ import dev.revisit.collector.decisions.Assumption;
 import dev.revisit.collector.decisions.Durations;
 import dev.revisit.collector.verdict.SignalSource;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,15 +22,18 @@ import java.util.function.Supplier;
 /**
  * Binds assumptions to a store's query API: the value over a window is the signal's documented
  * PromQL over the assumption's scope with that window, evaluated at the window's end. The
- * evaluator's lookback is one {@code query_range} (and its reach back a second), not an instant
- * query per step. Within a round, identical queries (decisions sharing an assumption) are sent
- * once; assumptions are assessed on at most {@code concurrency} threads, which bounds the queries
- * in flight against the store.
+ * evaluator's lookbacks are fetched before a round, {@link #BATCH} to a {@code query_range}
+ * request where their steps coincide; a breach traced back costs one more range query. Within a
+ * round, identical queries (decisions sharing an assumption) are sent once; requests and
+ * assessments run on at most {@code concurrency} threads, which bounds the requests in flight.
  */
 public final class PrometheusSource implements SignalSource {
 
     /** Queries in flight by default: enough to hide a remote store's latency, few enough not to crowd it. */
     public static final int DEFAULT_CONCURRENCY = 8;
+    /** Lookbacks per batched request: short enough a query for any store's limits, long enough to save round trips. */
+    static final int BATCH = 40;
+    private static final System.Logger LOG = System.getLogger(PrometheusSource.class.getName());
 
     private final PrometheusQueries queries;
     private final ExecutorService pool;
@@ -58,6 +65,66 @@ public final class PrometheusSource implements SignalSource {
         return assumption -> new RemoteBound(assumption, answers);
     }
 
+    /**
+     * Fetches every lookback first, {@link #BATCH} queries to a request where the steps are the
+     * same (the same {@code for} at the same instant), the requests themselves on the pool. A batch
+     * that fails leaves its queries to be asked one by one, so each assumption meets the fault
+     * itself and keeps its own reason.
+     */
+    @Override
+    public Function<Assumption, Bound> round(Map<Assumption, long[]> lookbacks) {
+        Answers answers = new Answers();
+        Map<String, Map<String, String>> byRange = new LinkedHashMap<>(); // range → answer key → query
+        for (Map.Entry<Assumption, long[]> e : lookbacks.entrySet()) {
+            long[] ends = e.getValue();
+            long step = ends.length > 1 ? ends[1] - ends[0] : 0;
+            if (step > 0 && evenlySpaced(ends)) {
+                RemoteBound bound = new RemoteBound(e.getKey(), answers);
+                String range = ends[0] + " " + step + " " + ends.length;
+                String query = bound.query(e.getKey().window().toMillis());
+                byRange.computeIfAbsent(range, k -> new LinkedHashMap<>()).put(rangeKey(range, query), query);
+            }
+        }
+        List<CompletableFuture<Void>> batches = new ArrayList<>();
+        byRange.forEach((range, queries) -> {
+            String[] parts = range.split(" ");
+            List<Map.Entry<String, String>> all = new ArrayList<>(queries.entrySet());
+            for (int from = 0; from < all.size(); from += BATCH) {
+                List<Map.Entry<String, String>> batch = all.subList(from, Math.min(all.size(), from + BATCH));
+                batches.add(CompletableFuture.runAsync(() -> fetch(batch, Long.parseLong(parts[0]), Long.parseLong(parts[1]),
+                        Integer.parseInt(parts[2]), answers), pool));
+            }
+        });
+        batches.forEach(CompletableFuture::join);
+        return assumption -> new RemoteBound(assumption, answers);
+    }
+
+    private void fetch(List<Map.Entry<String, String>> batch, long start, long step, int count, Answers answers) {
+        List<PrometheusQueries.Answer> fetched;
+        try {
+            fetched = queries.rangeBatch(batch.stream().map(Map.Entry::getValue).toList(), start, step, count);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "a batch of " + batch.size() + " queries failed, asking them one by one: " + e);
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            answers.put(batch.get(i).getKey(), fetched.get(i));
+        }
+    }
+
+    private static boolean evenlySpaced(long[] ends) {
+        for (int i = 2; i < ends.length; i++) {
+            if (ends[i] - ends[i - 1] != ends[1] - ends[0]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String rangeKey(String range, String query) {
+        return "range " + range + " " + query;
+    }
+
     @Override
     public java.util.concurrent.Executor executor() {
         return pool;
@@ -71,6 +138,13 @@ public final class PrometheusSource implements SignalSource {
     /** One round's answers, by query: a query asked again in the same round waits for the first asking. */
     private static final class Answers {
         private final ConcurrentHashMap<String, CompletableFuture<double[]>> byQuery = new ConcurrentHashMap<>();
+
+        /** A batched answer, as if its query had been asked on its own. */
+        void put(String key, PrometheusQueries.Answer answer) {
+            CompletableFuture<double[]> done = answer.fault() == null ? CompletableFuture.completedFuture(answer.values())
+                    : CompletableFuture.failedFuture(answer.fault());
+            byQuery.putIfAbsent(key, done);
+        }
 
         double[] once(String key, Supplier<double[]> query) {
             CompletableFuture<double[]> mine = new CompletableFuture<>();
@@ -120,16 +194,11 @@ public final class PrometheusSource implements SignalSource {
         @Override
         public double[] values(long[] ends, long windowMillis) {
             long step = ends.length > 1 ? ends[1] - ends[0] : 0;
-            for (int i = 1; i < ends.length; i++) {
-                if (ends[i] - ends[i - 1] != step) {
-                    return Bound.super.values(ends, windowMillis); // not a range Prometheus can step through
-                }
-            }
-            if (step <= 0) {
-                return Bound.super.values(ends, windowMillis);
+            if (step <= 0 || !evenlySpaced(ends)) {
+                return Bound.super.values(ends, windowMillis); // not a range Prometheus can step through
             }
             String q = query(windowMillis);
-            return answers.once("range " + ends[0] + " " + step + " " + ends.length + " " + q,
+            return answers.once(rangeKey(ends[0] + " " + step + " " + ends.length, q),
                     () -> queries.range(q, ends[0], step, ends.length));
         }
 

@@ -43,11 +43,8 @@ final class Assessor {
         long sustain = a.sustain().toMillis();
         long window = a.window().toMillis();
         int steps = sustain == 0 ? 0 : STEPS;
-        long[] times = new long[steps + 1];
+        long[] times = lookback(a, at);
         double[] values = new double[steps + 1];
-        for (int k = 0; k <= steps; k++) {
-            times[k] = steps == 0 ? at : at - 2 * sustain + 2 * sustain * k / steps;
-        }
         Threshold threshold = a.expect();
         double margin = a.warn().of(threshold);
         double clearMargin = margin * CLEAR_SHARE;
@@ -148,6 +145,17 @@ final class Assessor {
                             + Durations.format(java.time.Duration.ofMillis(horizon)), questions);
         }
         return new AssumptionVerdict(a, Verdict.HOLDS, value, null, slope, measured + " holds " + threshold, questions);
+    }
+
+    /** The ends of the windows the lookback evaluates, ascending: {@code at} alone when {@code for} is 0. */
+    static long[] lookback(Assumption a, long at) {
+        long sustain = a.sustain().toMillis();
+        int steps = sustain == 0 ? 0 : STEPS;
+        long[] times = new long[steps + 1];
+        for (int k = 0; k <= steps; k++) {
+            times[k] = steps == 0 ? at : at - 2 * sustain + 2 * sustain * k / steps;
+        }
+        return times;
     }
 
     /** The ends of the {@link #MAX_BACK} steps before {@code first}, ascending: the earliest first. */

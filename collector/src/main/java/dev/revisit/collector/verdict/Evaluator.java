@@ -38,9 +38,21 @@ public final class Evaluator {
         return evaluate(file, source, at, Runnable::run);
     }
 
-    /** Evaluates a source, however it reads its values (each source knows whether to parallelise). */
+    /**
+     * Evaluates a source, however it reads its values (each source knows whether to parallelise).
+     * The source is told the round's assumptions and their lookbacks first, so a remote one can
+     * fetch them in a few batched requests.
+     */
     public static Evaluation evaluate(DecisionsFile file, SignalSource source, Instant at) {
-        return evaluate(file, source.round(), at, source.executor());
+        Map<Assumption, long[]> lookbacks = new LinkedHashMap<>();
+        for (Decision d : file.decisions()) {
+            for (Assumption a : d.assumptions()) {
+                if (!(a.signal().computation() instanceof Coverage)) {
+                    lookbacks.put(a, Assessor.lookback(a, at.toEpochMilli()));
+                }
+            }
+        }
+        return evaluate(file, source.round(lookbacks), at, source.executor());
     }
 
     /**

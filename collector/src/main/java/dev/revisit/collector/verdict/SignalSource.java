@@ -4,6 +4,7 @@ import dev.revisit.collector.catalog.Bound;
 import dev.revisit.collector.catalog.SeriesIndex;
 import dev.revisit.collector.decisions.Assumption;
 import dev.revisit.collector.store.MetricStore;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 
@@ -19,6 +20,15 @@ public interface SignalSource extends AutoCloseable {
      * series index, a remote source's answers to identical queries) lives as long as the function.
      */
     Function<Assumption, Bound> round();
+
+    /**
+     * As {@link #round()}, told beforehand which assumptions the round assesses and the ends of
+     * the windows each one's lookback evaluates ({@link Bound#values}), which a remote source may
+     * fetch together. The values must be those the binder would give anyway.
+     */
+    default Function<Assumption, Bound> round(Map<Assumption, long[]> lookbacks) {
+        return round();
+    }
 
     /** Where a round's assumptions are assessed: the caller's thread, or a bounded pool for a remote store. */
     default Executor executor() {

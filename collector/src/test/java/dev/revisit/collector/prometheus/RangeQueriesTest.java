@@ -84,6 +84,13 @@ class RangeQueriesTest {
             }
             assertEquals(0.9, ranged[0], 1e-9);
             assertEquals(0.6, ranged[19], 1e-9);
+            // a batch: each query's answer on its own, a query with two series faulted alone
+            List<PrometheusQueries.Answer> batch = queries.rangeBatch(List.of(promql,
+                    "label_replace(vector(1), \"a\", \"x\", \"\", \"\") or label_replace(vector(2), \"a\", \"y\", \"\", \"\")",
+                    "vector(0.25)"), first, step, 20);
+            assertTrue(java.util.Arrays.equals(ranged, batch.get(0).values()), "the batched answer is the query's own");
+            assertTrue(batch.get(1).fault().getMessage().contains("2 series"), batch.get(1).toString());
+            assertEquals(0.25, batch.get(2).values()[19]);
             double[] beforeAnyData = queries.range(promql, (START - 3600) * 1000, 60_000, 5);
             assertTrue(java.util.Arrays.stream(beforeAnyData).allMatch(Double::isNaN), "no series then: NaN, not 0");
 
