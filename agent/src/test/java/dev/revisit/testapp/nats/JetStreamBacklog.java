@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * prints what each consumer saw for the test to compare:
  * {@code consumed <consumer> <messages> <delayMillisSum>} and {@code pending <consumer> <messages>}
  * (the server's own count, asked by this program, not by the agent).
- * args: {@code backlog <stream> <published>} or {@code faults <stream>}.
+ * args: {@code backlog <stream> <published>}, {@code legacy <stream> <published>} or {@code faults <stream>}.
  * <ul>
  *   <li>backlog: {@code published} messages on {@code <stream>.orders}, then a 1 s wait, then
  *       durable {@code pull} (legacy pull: fetch 100, iterate 50, pull + nextMessage 50),
@@ -45,6 +45,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *       durable {@code handler} (the simplified API's consume(handler), stopped after 100),
  *       an ordered consumer (20, no name), and 10 core NATS messages (no JetStream metadata);
  *       then the faults.</li>
+ *   <li>legacy: the same without the simplified API ({@code simple}, {@code handler}), for older clients.</li>
  *   <li>faults: a server that is not there, a consumer deleted between fetches, a connection
  *       closed during a fetch; one {@code fault <name> <outcome>} line each.</li>
  * </ul>
@@ -60,8 +61,8 @@ public final class JetStreamBacklog {
             jsm.addStream(StreamConfiguration.builder().name(stream).subjects(stream + ".orders", stream + ".empty")
                     .storageType(StorageType.Memory).build());
             try {
-                if (args[0].equals("backlog")) {
-                    backlog(nc, stream, Integer.parseInt(args[2]));
+                if (!args[0].equals("faults")) {
+                    backlog(nc, stream, Integer.parseInt(args[2]), args[0].equals("legacy"));
                 }
                 faults(nc, stream);
             } finally {
@@ -70,7 +71,7 @@ public final class JetStreamBacklog {
         }
     }
 
-    private static void backlog(Connection nc, String stream, int published) throws Exception {
+    private static void backlog(Connection nc, String stream, int published, boolean legacyOnly) throws Exception {
         JetStream js = nc.jetStream();
         String subject = stream + ".orders";
         List<CompletableFuture<PublishAck>> acks = new ArrayList<>();
@@ -98,6 +99,31 @@ public final class JetStreamBacklog {
 
         push(nc, js, subject, 200);
 
+        if (!legacyOnly) {
+            simplified(nc, stream, subject, published);
+        }
+
+        JetStreamSubscription ordered = js.subscribe(subject, PushSubscribeOptions.builder().ordered(true).build());
+        Tally orderedTally = new Tally("ordered", false);
+        for (int i = 0; i < 20; i++) {
+            orderedTally.add(ordered.nextMessage(WAIT));
+        }
+        orderedTally.print(published - 20);
+        ordered.unsubscribe();
+
+        Subscription core = nc.subscribe(stream + ".core");
+        for (int i = 0; i < 10; i++) {
+            nc.publish(stream + ".core", new byte[] {2});
+        }
+        int coreReceived = 0;
+        while (coreReceived < 10 && core.nextMessage(WAIT) != null) {
+            coreReceived++;
+        }
+        System.out.println("core " + coreReceived);
+    }
+
+    /** The simplified API (jnats 2.16.14 and later): next() and fetchMessages, and consume(handler). */
+    private static void simplified(Connection nc, String stream, String subject, int published) throws Exception {
         StreamContext sc = nc.getStreamContext(stream);
         sc.createOrUpdateConsumer(ConsumerConfiguration.builder().durable("simple").filterSubject(subject).build());
         ConsumerContext simple = sc.getConsumerContext("simple");
@@ -130,24 +156,6 @@ public final class JetStreamBacklog {
             }
         }
         handled.print(published - handled.count); // messages in stream order: the rest is behind
-
-        JetStreamSubscription ordered = js.subscribe(subject, PushSubscribeOptions.builder().ordered(true).build());
-        Tally orderedTally = new Tally("ordered", false);
-        for (int i = 0; i < 20; i++) {
-            orderedTally.add(ordered.nextMessage(WAIT));
-        }
-        orderedTally.print(published - 20);
-        ordered.unsubscribe();
-
-        Subscription core = nc.subscribe(stream + ".core");
-        for (int i = 0; i < 10; i++) {
-            nc.publish(stream + ".core", new byte[] {2});
-        }
-        int coreReceived = 0;
-        while (coreReceived < 10 && core.nextMessage(WAIT) != null) {
-            coreReceived++;
-        }
-        System.out.println("core " + coreReceived);
     }
 
     /** A durable push consumer with one unacknowledged message at most: it stops at exactly {@code wanted}. */

@@ -14,10 +14,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -114,6 +117,30 @@ class NatsIT {
     }
 
     @Test
+    void anOlderClientIsCoveredTheSameWay() throws Exception {
+        Path jar;
+        try (Stream<Path> jars = Files.list(Path.of(System.getProperty("revisit.jnats-old.libs", "target/jnats-old-libs")))) {
+            jar = jars.filter(p -> p.getFileName().toString().startsWith("jnats-")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no older jnats: run through mvn verify (pre-integration-test copies it)"));
+        }
+        int published = 2_000;
+        AgentRun old = AgentHarness.builder(OwnClassLoader.class).withoutClasspath("/io/nats/")
+                .args(jar.toString(), "io.nats.client.Nats", JetStreamBacklog.class.getName(), "legacy", stream + "-old", Integer.toString(published))
+                .run().assertSucceeded();
+        assertTrue(old.stdout().contains("library loaded by own loader true"), old.stdout());
+        for (String consumer : new String[] {"pull", "push"}) {
+            long[] consumed = line(old, "consumed " + consumer);
+            Points count = old.otlp().metric(MessagingMetrics.CONSUMED).withAttr("messaging.consumer.group.name", consumer);
+            assertEquals(consumed[0], count.value(), jar + ": " + count);
+            Points delay = old.otlp().metric(MessagingMetrics.DELAY).withAttr("messaging.consumer.group.name", consumer);
+            assertEquals(consumed[1] / 1e3, delay.sum(), consumed[0] * TOLERANCE_PER_MESSAGE_SECONDS, delay.toString());
+            long pending = line(old, "pending " + consumer)[0];
+            assertEquals(published - consumed[0], pending);
+            assertEquals(pending, old.otlp().metric(MessagingMetrics.LAG).withAttr("messaging.consumer.group.name", consumer).value());
+        }
+    }
+
+    @Test
     void faultsEndAsTheyDoWithoutTheAgent() {
         AgentRun bare = AgentHarness.builder(JetStreamBacklog.class).withoutAgent()
                 .args("faults", stream + "-bare").run().assertSucceeded();
@@ -135,9 +162,13 @@ class NatsIT {
     }
 
     private static long[] line(String key) {
-        return run.stdout().lines().filter(l -> l.startsWith(key + " ")).findFirst()
+        return line(run, key);
+    }
+
+    private static long[] line(AgentRun of, String key) {
+        return of.stdout().lines().filter(l -> l.startsWith(key + " ")).findFirst()
                 .map(l -> Arrays.stream(l.substring(key.length() + 1).split(" ")).mapToLong(Long::parseLong).toArray())
-                .orElseThrow(() -> new AssertionError("no line '" + key + "' in\n" + run.stdout() + "\n" + run.stderr()));
+                .orElseThrow(() -> new AssertionError("no line '" + key + "' in\n" + of.stdout() + "\n" + of.stderr()));
     }
 
     private static long countAtLeast(Point point, double bound) {
