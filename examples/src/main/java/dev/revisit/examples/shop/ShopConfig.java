@@ -1,6 +1,7 @@
 package dev.revisit.examples.shop;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,7 +18,7 @@ public record ShopConfig(String host, int port, int products, int orders, int ca
 
     public static ShopConfig parse(String... args) {
         Map<String, String> given = new LinkedHashMap<>();
-        if (java.util.List.of(args).contains("--help")) {
+        if (List.of(args).contains("--help")) {
             throw new Help(USAGE);
         }
         for (int i = 0; i < args.length; i += 2) {

@@ -3,6 +3,7 @@ package dev.revisit.examples.shop.load;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** How much load, for how long, against which shop. */
@@ -14,7 +15,7 @@ public record LoadConfig(URI target, Duration duration, int users, int rate, int
 
     public static LoadConfig parse(String... args) {
         Map<String, String> given = new LinkedHashMap<>();
-        if (java.util.List.of(args).contains("--help")) {
+        if (List.of(args).contains("--help")) {
             throw new Help(USAGE);
         }
         for (int i = 0; i < args.length; i += 2) {
@@ -30,7 +31,7 @@ public record LoadConfig(URI target, Duration duration, int users, int rate, int
                 whole(given.getOrDefault("rate", "80"), "rate", 1, 100_000),
                 whole(given.getOrDefault("products", "10000"), "products", 100, 10_000_000),
                 seconds(given.getOrDefault("progress", "5s"), "progress"));
-        given.keySet().removeAll(java.util.List.of("target", "duration", "users", "rate", "products", "progress"));
+        given.keySet().removeAll(List.of("target", "duration", "users", "rate", "products", "progress"));
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("unknown option --" + given.keySet().iterator().next() + "\n" + USAGE);
         }
