@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * (the server's own count, asked by this program, not by the agent).
  * args: {@code backlog <stream> <published>}, {@code legacy <stream> <published>} or {@code faults <stream>}.
  * <ul>
- *   <li>backlog: {@code published} messages on {@code <stream>.orders}, then a 1 s wait, then
+ *   <li>backlog: {@code published} messages on {@code <stream>.orders}, then a 1.1 s wait, then
  *       durable {@code pull} (legacy pull: fetch 100, iterate 50, pull + nextMessage 50),
  *       durable {@code push} (a dispatcher and handler, one unacknowledged message at a time, 200),
  *       durable {@code simple} (the simplified API: next() 50 times, fetchMessages 50),
@@ -79,7 +79,9 @@ public final class JetStreamBacklog {
             acks.add(js.publishAsync(subject, new byte[] {1}));
         }
         CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
-        Thread.sleep(1_000); // the delay every message below is consumed with
+        // The delay every message below is consumed with: over the 1 s the test asserts, as store
+        // times and clocks in whole milliseconds could otherwise round a delay down onto 1.000 s.
+        Thread.sleep(1_100);
 
         JetStreamSubscription pull = js.subscribe(subject, PullSubscribeOptions.builder().durable("pull").build());
         Tally pulled = new Tally("pull", true);

@@ -10,9 +10,9 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
- * NATS JetStream consumers (jnats 2.x): delivery delay, consumed counts and lag from each
- * message's JetStream metadata, at the one method every JetStream subscription passes its
- * messages through. Switched by {@code revisit.instrumentation.nats.enabled}.
+ * NATS JetStream consumers (jnats 2.x; tested 2.17.6 and 2.25.1): delivery delay, consumed
+ * counts and lag from each message's JetStream metadata, at the one method every JetStream
+ * subscription passes its messages through. Switched by {@code revisit.instrumentation.nats.enabled}.
  */
 public final class NatsModule implements InstrumentationModule {
 

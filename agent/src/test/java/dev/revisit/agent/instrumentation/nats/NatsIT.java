@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class NatsIT {
     private static final int PUBLISHED = 10_000;
-    /** The program waits this long between publishing and consuming: every delay is at least this. */
+    /** The program waits longer than this between publishing and consuming: every delay is more than this. */
     private static final double CAUSED_DELAY_SECONDS = 1.0;
     /**
      * Per message: the agent reads the clock as the client hands the message over, the program
