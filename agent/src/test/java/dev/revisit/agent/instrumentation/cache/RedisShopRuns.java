@@ -5,7 +5,10 @@ import dev.revisit.agent.testing.AgentRun;
 import dev.revisit.agent.testing.ExportedMetrics.Points;
 import dev.revisit.agent.testing.LocalServer;
 import dev.revisit.testapp.cache.RedisShop;
+import dev.revisit.testapp.isolation.OwnClassLoader;
 
+import java.io.File;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -30,9 +33,13 @@ public final class RedisShopRuns {
         return "revisit-it-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** The shop through these client APIs (comma-separated), one after the other, in one child JVM with the agent. */
+    /**
+     * The shop through these client APIs (comma-separated), one after the other, in one child JVM
+     * with the agent. The client library is loaded by a class loader of the application's own,
+     * as in a Spring Boot jar: the agent cannot see it, only the classes it instruments can.
+     */
     public static AgentRun withAgent(String apis, String run, String separator) {
-        AgentHarness.Builder builder = AgentHarness.builder(RedisShop.class).args(apis, run, separator);
+        AgentHarness.Builder builder = ownLoader(apis, run, separator);
         if (!separator.equals(":")) {
             builder.property("revisit.redis.name.separator", separator);
         }
@@ -40,7 +47,17 @@ public final class RedisShopRuns {
     }
 
     public static AgentRun withoutAgent(String apis, String run) {
-        return AgentHarness.builder(RedisShop.class).withoutAgent().args(apis, run, ":").run().assertSucceeded();
+        return ownLoader(apis, run, ":").withoutAgent().run().assertSucceeded();
+    }
+
+    private static AgentHarness.Builder ownLoader(String apis, String run, String separator) {
+        boolean jedis = apis.startsWith("jedis");
+        String jarPath = jedis ? "/redis/clients/jedis/" : "/io/lettuce/lettuce-core/";
+        String jar = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> entry.replace('\\', '/').contains(jarPath)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + jarPath + " on the test class path"));
+        return AgentHarness.builder(OwnClassLoader.class).withoutClasspath(jarPath)
+                .args(jar, jedis ? "redis.clients.jedis.Jedis" : "io.lettuce.core.RedisClient", RedisShop.class.getName(), apis, run, separator);
     }
 
     /**
@@ -51,6 +68,8 @@ public final class RedisShopRuns {
      */
     public static void assertCaused(AgentRun run, String separator, String... tags) {
         assertTrue(run.stdout().contains("redis shop done"), run.stdout() + run.stderr());
+        assertTrue(run.stdout().contains("library hidden from the system class loader"), run.stdout());
+        assertTrue(run.stdout().contains("library loaded by own loader true"), run.stdout());
         Points requests = run.otlp().metric("revisit.cache.requests");
         Points redis = requests.withAttr("cache.system", "redis");
         boolean colon = separator.equals(":");
