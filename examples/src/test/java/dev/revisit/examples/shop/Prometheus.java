@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Debian's Prometheus on a free loopback port, data in a temporary directory, and its HTTP API.
  * A trimmed copy of collector/src/test/…/dashboards/PrometheusServer (test classes of another
- * module are not on this one's class path); here it also picks its own port from its log.
+ * module are not on this one's class path); here the caller picks the port, to put it nowhere else.
  */
 final class Prometheus implements AutoCloseable {
 

@@ -133,9 +133,8 @@ class ShopDemoIT {
 
     /** The design: which decisions the load breaks (SHOP-4 has no data without RabbitMQ). */
     private static Map<String, String> designedVerdicts() {
-        Map<String, String> verdicts = new TreeMap<>(Map.of("SHOP-1", "review", "SHOP-2", "review", "SHOP-3", "holds",
+        return new TreeMap<>(Map.of("SHOP-1", "review", "SHOP-2", "review", "SHOP-3", "holds",
                 "SHOP-4", rabbitmq ? "review" : "no_data", "SHOP-5", "review", "SHOP-6", "holds", "SHOP-7", "holds"));
-        return verdicts;
     }
 
     @Test
