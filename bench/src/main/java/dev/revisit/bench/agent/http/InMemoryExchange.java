@@ -24,22 +24,22 @@ import java.util.Map;
  * {@code Filter.Chain} — where the agent's advice sits — without network time drowning
  * the nanoseconds being measured. Reusable: {@link #reset()} before each request.
  */
-final class InMemoryExchange extends HttpExchange {
+public final class InMemoryExchange extends HttpExchange {
     private final Headers requestHeaders = new Headers();
     private final Headers responseHeaders = new Headers();
     private final URI uri = URI.create("/api/v1/items/42");
     private final Context context;
     private int status = -1;
 
-    InMemoryExchange(HttpHandler handler) {
+    public InMemoryExchange(HttpHandler handler) {
         this.context = new Context(handler);
     }
 
-    void reset() {
+    public void reset() {
         status = -1;
     }
 
-    HttpHandler handler() {
+    public HttpHandler handler() {
         return context.getHandler();
     }
 
