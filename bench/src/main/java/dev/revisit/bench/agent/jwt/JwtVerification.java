@@ -138,6 +138,15 @@ public class JwtVerification {
         return request();
     }
 
+    /** The agent attached, its {@code jwt} instrumentation off: what the agent costs a verification besides the jwt advice. */
+    @Benchmark
+    @Fork(value = 1, jvmArgsAppend = {"-javaagent:agent/target/revisit-agent.jar", "-Drevisit.exporter=none", "-Drevisit.jvm.enabled=false",
+            "-Drevisit.instrumentation.jwt.enabled=false"})
+    @OperationsPerInvocation(BATCH)
+    public int withAgentJwtOff() throws Exception {
+        return request();
+    }
+
     private int request() throws Exception {
         exchange.reset();
         new Filter.Chain(List.of(), exchange.handler()).doFilter(exchange);
