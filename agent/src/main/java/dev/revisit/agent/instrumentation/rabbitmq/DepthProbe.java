@@ -134,14 +134,19 @@ final class DepthProbe {
     }
 
     private void drop(Target target) {
+        Object connection = target.connection.get();
+        if (connection != null && target.client.lost(connection)) {
+            AgentLog.once("rabbitmq-probe-connection-lost", "RabbitMQ depth probe: an application connection to the broker was lost;"
+                    + " its queues are probed again once the application consumes from them on a new one (automatic recovery does)", null);
+        }
         targets.remove(target);
         watched.removeAll(target.queues);
         target.closeChannel();
     }
 
     /** The client's public interfaces, found in the application's class loader. */
-    private record Client(Method getConnection, Method createChannel, Method connectionOpen,
-                          Method channelOpen, Method declarePassive, Method messageCount, Method closeChannel) {
+    private record Client(Method getConnection, Method createChannel, Method connectionOpen, Method closeReason,
+                          Method byApplication, Method channelOpen, Method declarePassive, Method messageCount, Method closeChannel) {
         private static final ClassValue<Client> BY_CHANNEL_CLASS = new ClassValue<>() {
             @Override
             protected Client computeValue(Class<?> channelClass) {
@@ -150,8 +155,10 @@ final class DepthProbe {
                     Class<?> channel = Class.forName("com.rabbitmq.client.Channel", false, loader);
                     Class<?> connection = Class.forName("com.rabbitmq.client.Connection", false, loader);
                     Class<?> declareOk = Class.forName("com.rabbitmq.client.AMQP$Queue$DeclareOk", false, loader);
+                    Class<?> shutdown = Class.forName("com.rabbitmq.client.ShutdownSignalException", false, loader);
                     return new Client(channel.getMethod("getConnection"), connection.getMethod("createChannel"),
-                            connection.getMethod("isOpen"), channel.getMethod("isOpen"),
+                            connection.getMethod("isOpen"), connection.getMethod("getCloseReason"),
+                            shutdown.getMethod("isInitiatedByApplication"), channel.getMethod("isOpen"),
                             channel.getMethod("queueDeclarePassive", String.class), declareOk.getMethod("getMessageCount"),
                             channel.getMethod("close"));
                 } catch (ReflectiveOperationException e) {
@@ -162,6 +169,16 @@ final class DepthProbe {
 
         static Client of(Object channel) {
             return BY_CHANNEL_CLASS.get(channel.getClass());
+        }
+
+        /** Closed, and not by the application: the broker or the network went away. */
+        boolean lost(Object connection) {
+            try {
+                Object reason = closeReason.invoke(connection);
+                return reason != null && !Boolean.TRUE.equals(byApplication.invoke(reason));
+            } catch (ReflectiveOperationException e) {
+                return false;
+            }
         }
 
         boolean isOpen(Object connection) {

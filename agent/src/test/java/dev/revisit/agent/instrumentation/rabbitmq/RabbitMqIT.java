@@ -8,6 +8,7 @@ import dev.revisit.agent.testing.ExportedMetrics.Points;
 import dev.revisit.agent.testing.LocalServer;
 import dev.revisit.agent.testing.ExportedMetrics;
 import dev.revisit.testapp.isolation.OwnClassLoader;
+import dev.revisit.testapp.rabbitmq.BrokerOutage;
 import dev.revisit.testapp.rabbitmq.SlowConsumer;
 import dev.revisit.testapp.rabbitmq.UnreadQueue;
 import org.junit.jupiter.api.BeforeAll;
@@ -129,6 +130,30 @@ class RabbitMqIT {
         assertEquals(PUBLISHED - 4000, depths.get(depths.size() - 1), depths.toString());
         assertEquals(4000, probed.otlp().metric(MessagingMetrics.CONSUMED).withAttr("messaging.destination.name", queue).value());
         assertEquals(4000, probed.otlp().metric(MessagingMetrics.DELAY).withAttr("messaging.destination.name", queue).count());
+    }
+
+    @Test
+    void theDepthProbeSurvivesABrokerThatGoesAwayAndComesBack() {
+        String queue = prefix + "-outage";
+        long interval = 300;
+        AgentRun outage = AgentHarness.builder(BrokerOutage.class)
+                .property("revisit.rabbitmq.depth.probe.interval.ms", Long.toString(interval))
+                .property("revisit.export.interval.ms", "150")
+                .args(queue, Long.toString(5 * interval)).run().assertSucceeded();
+        assertEquals(List.of("before the outage: consuming", "during the outage: connection open false", "after the outage: connection open true"),
+                outage.stdout().lines().toList());
+        List<Double> depths = new ArrayList<>();
+        for (ExportedMetrics export : outage.otlp().asOfEachExport()) {
+            Points lag = export.metric(MessagingMetrics.LAG).withAttr("messaging.destination.name", queue);
+            if (lag.exists()) {
+                depths.add(lag.value());
+            }
+        }
+        // 300 published, one held by the consumer; after the outage 200 more, the held one redelivered and held again.
+        assertTrue(depths.contains(299.0), depths.toString());
+        assertEquals(499.0, depths.get(depths.size() - 1), depths.toString());
+        assertEquals(1, outage.stderr().lines().filter(l -> l.contains("RabbitMQ depth probe: an application connection to the broker was lost")).count(),
+                outage.stderr());
     }
 
     /** The program runs with amqp-client in a class loader of its own, hidden from the system class loader and the agent. */
