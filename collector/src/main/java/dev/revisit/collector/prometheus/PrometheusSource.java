@@ -67,22 +67,46 @@ public final class PrometheusSource implements SignalSource {
 
     /**
      * Fetches every lookback first, {@link #BATCH} queries to a request where the steps are the
-     * same (the same {@code for} at the same instant), the requests themselves on the pool. A batch
-     * that fails leaves its queries to be asked one by one, so each assumption meets the fault
-     * itself and keeps its own reason.
+     * same (the same {@code for} at the same instant), the requests themselves on the pool; then,
+     * from those answers, the reach backs {@code reachBack} says the replay will need, batched the
+     * same way. A batch that fails leaves its queries to be asked one by one, so each assumption
+     * meets the fault itself and keeps its own reason.
      */
     @Override
-    public Function<Assumption, Bound> round(Map<Assumption, long[]> lookbacks) {
+    public Function<Assumption, Bound> round(Map<Assumption, long[]> lookbacks, ReachBack reachBack) {
         Answers answers = new Answers();
+        fetchAll(lookbacks, answers);
+        Map<Assumption, long[]> further = new LinkedHashMap<>();
+        lookbacks.forEach((assumption, ends) -> {
+            double[] values = answers.peek(key(assumption, ends, answers));
+            long[] back = values == null ? null : reachBack.ends(assumption, ends, values);
+            if (back != null) {
+                further.put(assumption, back);
+            }
+        });
+        fetchAll(further, answers);
+        return assumption -> new RemoteBound(assumption, answers);
+    }
+
+    /** The answer key of a range query for {@code ends}, or null where no range query would be asked. */
+    private String key(Assumption assumption, long[] ends, Answers answers) {
+        long step = ends.length > 1 ? ends[1] - ends[0] : 0;
+        if (step <= 0 || !evenlySpaced(ends)) {
+            return null;
+        }
+        return rangeKey(ends[0] + " " + step + " " + ends.length,
+                new RemoteBound(assumption, answers).query(assumption.window().toMillis()));
+    }
+
+    private void fetchAll(Map<Assumption, long[]> ranges, Answers answers) {
         Map<String, Map<String, String>> byRange = new LinkedHashMap<>(); // range → answer key → query
-        for (Map.Entry<Assumption, long[]> e : lookbacks.entrySet()) {
+        for (Map.Entry<Assumption, long[]> e : ranges.entrySet()) {
             long[] ends = e.getValue();
-            long step = ends.length > 1 ? ends[1] - ends[0] : 0;
-            if (step > 0 && evenlySpaced(ends)) {
-                RemoteBound bound = new RemoteBound(e.getKey(), answers);
-                String range = ends[0] + " " + step + " " + ends.length;
-                String query = bound.query(e.getKey().window().toMillis());
-                byRange.computeIfAbsent(range, k -> new LinkedHashMap<>()).put(rangeKey(range, query), query);
+            String key = key(e.getKey(), ends, answers);
+            if (key != null) {
+                String range = ends[0] + " " + (ends[1] - ends[0]) + " " + ends.length;
+                byRange.computeIfAbsent(range, k -> new LinkedHashMap<>())
+                        .put(key, new RemoteBound(e.getKey(), answers).query(e.getKey().window().toMillis()));
             }
         }
         List<CompletableFuture<Void>> batches = new ArrayList<>();
@@ -96,7 +120,6 @@ public final class PrometheusSource implements SignalSource {
             }
         });
         batches.forEach(CompletableFuture::join);
-        return assumption -> new RemoteBound(assumption, answers);
     }
 
     private void fetch(List<Map.Entry<String, String>> batch, long start, long step, int count, Answers answers) {
@@ -138,6 +161,12 @@ public final class PrometheusSource implements SignalSource {
     /** One round's answers, by query: a query asked again in the same round waits for the first asking. */
     private static final class Answers {
         private final ConcurrentHashMap<String, CompletableFuture<double[]>> byQuery = new ConcurrentHashMap<>();
+
+        /** The values already fetched for {@code key}, or null (none, not yet, or a fault). */
+        double[] peek(String key) {
+            CompletableFuture<double[]> answer = key == null ? null : byQuery.get(key);
+            return answer != null && answer.isDone() && !answer.isCompletedExceptionally() ? answer.join() : null;
+        }
 
         /** A batched answer, as if its query had been asked on its own. */
         void put(String key, PrometheusQueries.Answer answer) {

@@ -158,6 +158,25 @@ final class Assessor {
         return times;
     }
 
+    /**
+     * The ends of the reach back's windows when the replay of a lookback with these values will
+     * need them (the same test {@link #assess} makes), else null: for a source that fetches ahead.
+     */
+    static long[] reachBackIfNeeded(Assumption a, long[] lookback, double[] values) {
+        long sustain = a.sustain().toMillis();
+        if (sustain == 0 || values.length != STEPS + 1) {
+            return null;
+        }
+        Threshold threshold = a.expect();
+        double clearMargin = a.warn().of(threshold) * CLEAR_SHARE;
+        double value = values[STEPS];
+        boolean clearNow = !Double.isNaN(value) && threshold.holdsBy(value, clearMargin);
+        if (Double.isNaN(value) || clearNow || (!Double.isNaN(values[0]) && threshold.holdsBy(values[0], clearMargin))) {
+            return null;
+        }
+        return reachBack(lookback[0], 2 * sustain / STEPS);
+    }
+
     /** The ends of the {@link #MAX_BACK} steps before {@code first}, ascending: the earliest first. */
     private static long[] reachBack(long first, long step) {
         long[] ends = new long[MAX_BACK];

@@ -40,8 +40,8 @@ public final class Evaluator {
 
     /**
      * Evaluates a source, however it reads its values (each source knows whether to parallelise).
-     * The source is told the round's assumptions and their lookbacks first, so a remote one can
-     * fetch them in a few batched requests.
+     * The source is told the round's assumptions, their lookbacks and how to tell which need a
+     * reach back first, so a remote one can fetch them in a few batched requests.
      */
     public static Evaluation evaluate(DecisionsFile file, SignalSource source, Instant at) {
         Map<Assumption, long[]> lookbacks = new LinkedHashMap<>();
@@ -52,7 +52,7 @@ public final class Evaluator {
                 }
             }
         }
-        return evaluate(file, source.round(lookbacks), at, source.executor());
+        return evaluate(file, source.round(lookbacks, Assessor::reachBackIfNeeded), at, source.executor());
     }
 
     /**

@@ -23,11 +23,19 @@ public interface SignalSource extends AutoCloseable {
 
     /**
      * As {@link #round()}, told beforehand which assumptions the round assesses and the ends of
-     * the windows each one's lookback evaluates ({@link Bound#values}), which a remote source may
-     * fetch together. The values must be those the binder would give anyway.
+     * the windows each one's lookback evaluates ({@link Bound#values}), and how to tell from a
+     * lookback's values which further windows the assessment will ask for: a remote source may
+     * fetch them together. The values must be those the binder would give anyway.
      */
-    default Function<Assumption, Bound> round(Map<Assumption, long[]> lookbacks) {
+    default Function<Assumption, Bound> round(Map<Assumption, long[]> lookbacks, ReachBack reachBack) {
         return round();
+    }
+
+    /** Which further windows an assessment asks for after its lookback. */
+    @FunctionalInterface
+    interface ReachBack {
+        /** The ends of the further windows, ascending, or null when the lookback's {@code values} need none. */
+        long[] ends(Assumption assumption, long[] lookback, double[] values);
     }
 
     /** Where a round's assumptions are assessed: the caller's thread, or a bounded pool for a remote store. */
