@@ -22,8 +22,29 @@ public abstract class CacheHook {
         return null;
     }
 
+    /**
+     * Entering a single-key read whose result alone says hit or miss ({@code getIfPresent}); left
+     * through {@link #exit}. Cheaper than {@link #enter} when no other read is open on the thread.
+     */
+    public Object enterByResult(String system, Object cache) {
+        return null;
+    }
+
     /** Leaving a single-key read: {@code found} is a hit, otherwise a miss; a throw counts nothing. */
     public void exit(Object call, boolean found, Throwable thrown) {}
+
+    /**
+     * Entering a read that loads through {@code loader} on a miss (Spring's {@code get(key, Callable)},
+     * so {@code @Cacheable(sync = true)}): returns a stand-in for the loader, a {@code Callable}
+     * that notes whether it ran, for the advice to pass on instead; null leaves the call as it is.
+     * Left through {@link #loaded}.
+     */
+    public Object loading(String system, Object cache, Object loader) {
+        return null;
+    }
+
+    /** Leaving such a read: the stand-in ran, a miss; it did not, a hit; a throw counts nothing. */
+    public void loaded(Object standIn, Throwable thrown) {}
 
     /** Leaving a bulk read that asked for {@code requested} keys and found {@code found}. */
     public void exitBulk(Object call, int requested, int found, Throwable thrown) {}

@@ -1,5 +1,7 @@
 package dev.revisit.agent.instrumentation.cache;
 
+import java.lang.ref.WeakReference;
+
 /**
  * One thread's cache reads in progress, innermost last. A read of a cache that is already
  * being read further out (a loading cache's {@code get} calling its own {@code get(key, fn)})
@@ -10,12 +12,23 @@ final class CacheCalls {
     /** What {@code enter} returns for a read that pushed no frame; its exit does nothing. */
     static final Object NESTED = new Object();
 
+    /** Weakly: {@link ThreadCalls} keeps the calls of threads that ended until their slot is reused. */
+    final WeakReference<Thread> owner;
     int depth;
     final CacheSeries[] series = new CacheSeries[MAX_DEPTH];
     final int[] hits = new int[MAX_DEPTH];
     final int[] misses = new int[MAX_DEPTH];
     /** The series this thread read last: most threads read one cache again and again. */
     CacheSeries last;
+
+    CacheCalls(Thread owner) {
+        this.owner = new WeakReference<>(owner);
+    }
+
+    boolean ownerGone() {
+        Thread thread = owner.get();
+        return thread == null || !thread.isAlive();
+    }
 
     boolean reading(CacheSeries candidate) {
         for (int i = 0; i < depth; i++) {

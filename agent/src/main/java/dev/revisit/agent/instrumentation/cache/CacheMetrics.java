@@ -6,6 +6,7 @@ import dev.revisit.agent.instrumentation.ModuleContext;
 import dev.revisit.agent.recorder.Counter;
 
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -28,7 +29,7 @@ public final class CacheMetrics extends CacheHook {
     private final CacheNames names;
     private final WeakIdentityMap<CacheSeries> caches = new WeakIdentityMap<>(MAX_CACHES);
     private final Map<String, CacheSeries> overflow = new ConcurrentHashMap<>();
-    private final ThreadLocal<CacheCalls> threads = ThreadLocal.withInitial(CacheCalls::new);
+    private final ThreadCalls threads = new ThreadCalls();
 
     CacheMetrics(ModuleContext context) {
         this.requests = context.recorder().counter(REQUESTS, "{request}",
@@ -54,7 +55,7 @@ public final class CacheMetrics extends CacheHook {
      * under one: a Redis read there is that layer's lookup, which the layer counts.
      */
     boolean insideNamedLayer() {
-        CacheCalls calls = threads.get();
+        CacheCalls calls = threads.current();
         if (calls.depth == 0) {
             return false;
         }
@@ -69,12 +70,32 @@ public final class CacheMetrics extends CacheHook {
 
     @Override
     public Object enter(String system, Object cache) {
-        CacheCalls calls = threads.get();
+        CacheCalls calls = threads.current();
+        return push(calls, seriesOf(calls, system, cache));
+    }
+
+    /**
+     * The hit path of {@code getIfPresent}: with no read open on this thread, no frame is pushed
+     * (what the library reports meanwhile finds no frame and is dropped) and the exit counts the
+     * result; inside another read it is an ordinary frame, so the outer read's count stays its own.
+     */
+    @Override
+    public Object enterByResult(String system, Object cache) {
+        CacheCalls calls = threads.current();
+        CacheSeries series = seriesOf(calls, system, cache);
+        return calls.depth == 0 ? series : push(calls, series);
+    }
+
+    private CacheSeries seriesOf(CacheCalls calls, String system, Object cache) {
         CacheSeries series = calls.last;
         if (series == null || !series.isFor(cache)) {
             series = resolve(system, cache);
             calls.last = series;
         }
+        return series;
+    }
+
+    private static Object push(CacheCalls calls, CacheSeries series) {
         if (calls.depth == CacheCalls.MAX_DEPTH || calls.reading(series)) {
             return CacheCalls.NESTED;
         }
@@ -84,7 +105,15 @@ public final class CacheMetrics extends CacheHook {
 
     @Override
     public void exit(Object call, boolean found, Throwable thrown) {
-        if (call instanceof CacheCalls calls && calls.depth > 0) {
+        if (call instanceof CacheSeries series) {
+            if (thrown == null && series.backs == null) {
+                if (found) {
+                    series.hits(1);
+                } else {
+                    series.misses(1);
+                }
+            }
+        } else if (call instanceof CacheCalls calls && calls.depth > 0) {
             CacheSeries series = calls.pop();
             if (thrown == null && series.backs == null) {
                 if (found) {
@@ -92,6 +121,40 @@ public final class CacheMetrics extends CacheHook {
                 } else {
                     series.misses(1);
                 }
+            }
+        }
+    }
+
+    @Override
+    public Object loading(String system, Object cache, Object loader) {
+        if (!(loader instanceof Callable<?> callable)) {
+            return null;
+        }
+        CacheCalls calls = threads.current();
+        CacheSeries series = seriesOf(calls, system, cache);
+        // The storage of an outer layer is not counted: no stand-in, nothing allocated. A frame, so
+        // that an implementation answering through its own get(key) first counts once.
+        if (series.backs != null) {
+            return null;
+        }
+        LoadProbe probe = new LoadProbe(callable, series);
+        return push(calls, series) == CacheCalls.NESTED ? null : probe;
+    }
+
+    @Override
+    public void loaded(Object standIn, Throwable thrown) {
+        if (!(standIn instanceof LoadProbe probe)) {
+            return;
+        }
+        CacheCalls calls = threads.current();
+        if (calls.depth > 0) {
+            calls.pop();
+        }
+        if (thrown == null) {
+            if (probe.ran()) {
+                probe.series.misses(1);
+            } else {
+                probe.series.hits(1);
             }
         }
     }
@@ -131,7 +194,7 @@ public final class CacheMetrics extends CacheHook {
 
     @Override
     public void libraryHits(int count) {
-        CacheCalls calls = threads.get();
+        CacheCalls calls = threads.current();
         if (calls.depth > 0 && count > 0) {
             calls.hits[calls.depth - 1] += count;
         }
@@ -139,7 +202,7 @@ public final class CacheMetrics extends CacheHook {
 
     @Override
     public void libraryMisses(int count) {
-        CacheCalls calls = threads.get();
+        CacheCalls calls = threads.current();
         if (calls.depth > 0 && count > 0) {
             calls.misses[calls.depth - 1] += count;
         }

@@ -44,7 +44,13 @@ public final class CaffeineModule implements InstrumentationModule {
         transforms
                 .type(named(PACKAGE + "Caffeine"), namedOneOf("build", "buildAsync").and(isPublic()), CaffeineBuildAdvice.class)
                 .type(named(PACKAGE + "BoundedLocalCache"), isConstructor(), CaffeineStorageAdvice.class)
-                .type(namedOneOf(PACKAGE + "LocalManualCache", PACKAGE + "LocalLoadingCache", PACKAGE + "LocalAsyncCache", PACKAGE + "LocalAsyncLoadingCache"),
+                .type(named(PACKAGE + "LocalManualCache"),
+                        named("getIfPresent").and(takesArguments(1)).and(isPublic()).and(not(isAbstract())),
+                        CaffeinePresentAdvice.class)
+                .type(named(PACKAGE + "LocalManualCache"),
+                        namedOneOf("get", "getAll", "getAllPresent").and(isPublic()).and(not(isAbstract())),
+                        CaffeineReadAdvice.class)
+                .type(namedOneOf(PACKAGE + "LocalLoadingCache", PACKAGE + "LocalAsyncCache", PACKAGE + "LocalAsyncLoadingCache"),
                         namedOneOf("getIfPresent", "get", "getAll", "getAllPresent").and(isPublic()).and(not(isAbstract())),
                         CaffeineReadAdvice.class)
                 .type(named(PACKAGE + "LocalCache"),

@@ -15,8 +15,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
- * Spring's cache abstraction: {@code get(key)} and {@code get(key, type)} of every
- * {@code org.springframework.cache.Cache}, named by {@code getName()}. The cache a Spring
+ * Spring's cache abstraction: {@code get(key)}, {@code get(key, type)} and {@code get(key, loader)}
+ * ({@code @Cacheable(sync = true)}) of every {@code org.springframework.cache.Cache}, named by {@code getName()}. The cache a Spring
  * cache stores into (JCache, Caffeine) is counted as the Spring cache, once.
  */
 public final class SpringCacheModule implements InstrumentationModule {
@@ -40,6 +40,10 @@ public final class SpringCacheModule implements InstrumentationModule {
                         named("get").and(isPublic()).and(not(isAbstract()))
                                 .and(takesArguments(1).or(takesArguments(2).and(takesArgument(1, Class.class)))),
                         SpringGetAdvice.class)
+                .type(not(isInterface()).and(hasSuperType(named(CACHE))),
+                        named("get").and(isPublic()).and(not(isAbstract()))
+                                .and(takesArguments(2)).and(takesArgument(1, named("java.util.concurrent.Callable"))),
+                        SpringLoadingGetAdvice.class)
                 .type(not(isInterface()).and(hasSuperType(named(MANAGER))),
                         named("getCache").and(takesArguments(String.class)).and(isPublic()).and(not(isAbstract())),
                         SpringCacheCreatedAdvice.class);

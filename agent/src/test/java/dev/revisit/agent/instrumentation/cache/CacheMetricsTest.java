@@ -7,6 +7,7 @@ import dev.revisit.agent.recorder.PointView;
 import dev.revisit.agent.recorder.Recorder;
 import org.junit.jupiter.api.Test;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -95,6 +96,56 @@ class CacheMetricsTest {
         hook.exitBulk(hook.enter("jcache", cache), -1, 3, null); // keys of unknown number: nothing
         assertEquals(10, count("hit"));
         assertEquals(10, count("miss"));
+    }
+
+    @Test
+    void aReadByResultOutsideOtherReadsCountsItsResultAndNotTheLibrarysReport() {
+        Object cache = named("caffeine");
+        Object call = hook.enterByResult("caffeine", cache);
+        hook.libraryHits(1);                                   // Caffeine's report inside getIfPresent
+        hook.exit(call, true, null);
+        call = hook.enterByResult("caffeine", cache);
+        hook.libraryMisses(1);
+        hook.exit(call, false, null);
+        hook.exit(hook.enterByResult("caffeine", cache), false, new NullPointerException("null key"));
+        assertEquals(1, count("hit"));
+        assertEquals(1, count("miss"));
+    }
+
+    @Test
+    void aReadByResultInsideALoaderCountsForItsOwnCacheAndLeavesTheOuterReadsCount() {
+        Object loading = named("guava");
+        Object other = named("caffeine");
+        Object outer = hook.enter("guava", loading);
+        Object inLoader = hook.enterByResult("caffeine", other);  // the loader calls getIfPresent on another cache
+        hook.libraryHits(1);
+        hook.exit(inLoader, true, null);
+        hook.libraryMisses(1);                                   // the outer read's own verdict: it loaded
+        hook.exitReported(outer);
+        assertEquals(List.of(List.of("caffeine", "hit"), List.of("guava", "miss")), points("revisit.cache.requests").stream()
+                .map(p -> List.of(p.attributeValues().get(0), p.attributeValues().get(2))).sorted(Comparator.comparing(Object::toString)).toList());
+    }
+
+    @Test
+    void aReadByResultOfALayersStorageCountsNothing() {
+        Object caffeine = new Wrapper(null);
+        Object spring = new Wrapper(caffeine);
+        hook.created("spring", spring);
+        hook.exit(hook.enterByResult("caffeine", caffeine), true, null);
+        assertEquals(0, count("hit"));
+    }
+
+    @Test
+    void anotherThreadsReportNeverReachesThisThreadsRead() throws InterruptedException {
+        Object cache = named("caffeine");
+        Object call = hook.enter("caffeine", cache);
+        Thread other = new Thread(() -> hook.libraryMisses(1));
+        other.start();
+        other.join();
+        hook.libraryHits(1);
+        hook.exitReported(call);
+        assertEquals(1, count("hit"));
+        assertEquals(0, count("miss"));
     }
 
     /** A cache registered through the hook, as its library's build advice would. */

@@ -22,7 +22,13 @@ class SpringCacheIT {
         assertHitsAndMisses(spring, "products", 900, 100);
         assertHitsAndMisses(spring, "prices", 900, 100);
         assertHitsAndMisses(spring, "failing", 0, 1);
-        // prices is Spring over JCache over Caffeine: one lookup is one count, at the outermost layer.
-        assertEquals(2 * 1_000 + 1, requests.value(), requests.toString());
+        // sync = true: the loader ran is a miss; a loader that throws counts nothing, as a throwing get does.
+        assertHitsAndMisses(spring, "stock", 900, 100);
+        assertHitsAndMisses(spring, "rates", 900, 100);
+        assertHitsAndMisses(spring, "ledger", 900, 100);
+        assertEquals(0, spring.withAttr("cache.name", "failingSync").value(), spring.toString());
+        // prices is Spring over JCache over Caffeine, rates Spring over Caffeine: one lookup is one
+        // count, at the outermost layer; ledger's get(key, loader) asking its own get(key) is one read.
+        assertEquals(5 * 1_000 + 1, requests.value(), requests.toString());
     }
 }
