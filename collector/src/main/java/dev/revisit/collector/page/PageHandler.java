@@ -1,9 +1,9 @@
 package dev.revisit.collector.page;
 
 import dev.revisit.collector.api.Responses;
-import dev.revisit.collector.verdict.SignalSource;
 import dev.revisit.collector.verdict.DecisionVerdict;
 import dev.revisit.collector.verdict.Evaluation;
+import dev.revisit.collector.verdict.SignalSource;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;

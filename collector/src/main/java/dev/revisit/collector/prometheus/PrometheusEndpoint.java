@@ -16,7 +16,7 @@ import javax.net.ssl.SSLContext;
  *                   cluster's {@code /select/<tenant>/prometheus}; empty for Prometheus itself
  * @param headers    sent with every query, e.g. {@code X-Scope-OrgID}
  * @param timeout    per query, connect included
- * @param tls        whom to trust (and which client certificate to show) over https; null: the JDK's defaults
+ * @param tls        whom to trust (and which client certificate to show) over https, from {@link PrometheusTls}; null: the JDK's defaults
  */
 public record PrometheusEndpoint(URI base, String pathPrefix, Map<String, String> headers, Duration timeout,
                                  SSLContext tls) {
@@ -57,10 +57,6 @@ public record PrometheusEndpoint(URI base, String pathPrefix, Map<String, String
         return new PrometheusEndpoint(base, pathPrefix, more, timeout, tls);
     }
 
-    /** The same endpoint over TLS set up by {@link PrometheusTls}. */
-    public PrometheusEndpoint withTls(SSLContext context) {
-        return new PrometheusEndpoint(base, pathPrefix, headers, timeout, context);
-    }
 
     /** The address of an API path such as {@code /api/v1/query}, query string excluded. */
     URI api(String path) {

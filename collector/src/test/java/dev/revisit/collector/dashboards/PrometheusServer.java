@@ -55,6 +55,8 @@ public final class PrometheusServer implements AutoCloseable {
         java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(prometheus.binary().toString(),
                 "--config.file=" + configFile,
                 "--storage.tsdb.path=" + dir.resolve("data"),
+                // backfilled test data lies at fixed dates: the default 15 d retention would delete it one day
+                "--storage.tsdb.retention.time=100y",
                 "--web.listen-address=127.0.0.1:" + port));
         if (webConfig != null) {
             command.add("--web.config.file=" + Files.writeString(dir.resolve("web.yml"), webConfig));

@@ -150,7 +150,10 @@ class TlsPrometheusTest {
         Run run = evaluate("--prometheus-ca-file", file("server.crt"), "--prometheus-user", credentials.get("user"),
                 "--prometheus-password-file", file("password"));
         assertEquals("no_data", run.assumption().get("verdict").asText());
-        assertTrue(run.assumption().get("reason").asText().contains("unreachable"), run.assumption().get("reason").asText());
+        // TLS 1.3 refuses the missing certificate after the client's side of the handshake is done:
+        // the JDK client sees the alert as a failed exchange, or (seen once under load) as no answer
+        String reason = run.assumption().get("reason").asText();
+        assertTrue(reason.contains("unreachable") || reason.contains("did not answer within"), reason);
     }
 
     @Test
