@@ -69,6 +69,7 @@ public final class AgentHarness {
         private final List<String> jvmArgs = new ArrayList<>();
         private final List<Path> extraClasspath = new ArrayList<>();
         private final List<String> droppedClasspath = new ArrayList<>();
+        private List<Path> onlyClasspath;
         private String[] args = new String[0];
         private boolean prometheus;
         private boolean attachAgent = true;
@@ -112,6 +113,15 @@ public final class AgentHarness {
          */
         public Builder withoutClasspath(String fragment) {
             droppedClasspath.add(fragment);
+            return this;
+        }
+
+        /**
+         * Runs the program on exactly these entries (and the harness's own classes) instead of the
+         * test class path: another generation of its libraries, see {@link ProgramCompiler}.
+         */
+        public Builder onlyClasspath(List<Path> entries) {
+            this.onlyClasspath = List.copyOf(entries);
             return this;
         }
 
@@ -249,12 +259,26 @@ public final class AgentHarness {
         private String childClasspath() {
             List<String> entries = new ArrayList<>();
             extraClasspath.forEach(p -> entries.add(p.toString()));
+            if (onlyClasspath != null) {
+                onlyClasspath.forEach(p -> entries.add(p.toString()));
+                entries.add(ownLocation().toString());
+                return String.join(File.pathSeparator, entries);
+            }
             for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
                 if (!isAgentOwn(entry) && droppedClasspath.stream().noneMatch(entry.replace('\\', '/')::contains)) {
                     entries.add(entry);
                 }
             }
             return String.join(File.pathSeparator, entries);
+        }
+    }
+
+    /** Where the harness's classes are (the test classes): {@link HarnessMain} starts every program. */
+    static Path ownLocation() {
+        try {
+            return Path.of(HarnessMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -58,6 +58,15 @@ public final class SecuredShop {
     public static final int BAD_LOGINS = 3;
     public static final int PUBLIC = 2;
     public static final int HANGING = 100;
+    /** With {@code -Dshop.introspection=true}: opaque tokens checked by a local RFC 7662 endpoint. */
+    public static final int OPAQUE_OK = 4;
+    public static final int OPAQUE_REVOKED = 2;
+    public static final long INTROSPECT_SLEEP_MS = 30;
+    static final String GOOD_OPAQUE = "good-opaque-token";
+    static final boolean INTROSPECTION = Boolean.getBoolean("shop.introspection");
+    /** With {@code -Dshop.observed=true}: the application configures Micrometer's ObservationRegistry. */
+    static final boolean OBSERVED = Boolean.getBoolean("shop.observed");
+    static volatile String introspectionUri;
 
     private final Map<String, Integer> seen = new LinkedHashMap<>();
     private HttpClient client;
@@ -75,6 +84,7 @@ public final class SecuredShop {
 
     private void traffic() throws Exception {
         Path dir = Files.createTempDirectory("secured-shop");
+        AutoCloseable introspection = INTROSPECTION ? IntrospectionEndpoint.start() : () -> { };
         Tomcat tomcat = tomcat(dir);
         tomcat.start();
         base = "http://127.0.0.1:" + tomcat.getConnector().getLocalPort();
@@ -94,6 +104,7 @@ public final class SecuredShop {
         } finally {
             tomcat.stop();
             tomcat.destroy();
+            introspection.close();
         }
     }
 
@@ -128,6 +139,12 @@ public final class SecuredShop {
         }
         for (int i = 0; i < count(times, PUBLIC); i++) {
             get("public", "/public/hello", null);
+        }
+        for (int i = 0; INTROSPECTION && i < count(times, OPAQUE_OK); i++) {
+            get("opaque-ok", "/opaque/v1/things/" + i, GOOD_OPAQUE);
+        }
+        for (int i = 0; INTROSPECTION && i < count(times, OPAQUE_REVOKED); i++) {
+            get("opaque-revoked", "/opaque/v1/things/" + i, "revoked-opaque-token");
         }
     }
 
@@ -172,7 +189,7 @@ public final class SecuredShop {
         }
     }
 
-    private Tomcat tomcat(Path dir) {
+    private Tomcat tomcat(Path dir) throws ClassNotFoundException {
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(dir.toString());
         tomcat.setPort(0);
@@ -181,6 +198,13 @@ public final class SecuredShop {
 
         AnnotationConfigWebApplicationContext web = new AnnotationConfigWebApplicationContext();
         web.register(SecuredShopConfig.class);
+        // By name: neither exists in the Spring Security 5.8 build of this program (no Micrometer, no JSON for introspection).
+        if (INTROSPECTION) {
+            web.register(Class.forName("dev.revisit.testapp.http.IntrospectedShopConfig"));
+        }
+        if (OBSERVED) {
+            web.register(Class.forName("dev.revisit.testapp.http.ObservedShopConfig"));
+        }
         web.setServletContext(context.getServletContext());
         web.refresh();
 

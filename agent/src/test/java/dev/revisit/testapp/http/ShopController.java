@@ -35,6 +35,12 @@ public class ShopController {
         };
     }
 
+    @GetMapping("/opaque/v1/things/{id}")
+    public String thing(@PathVariable("id") String id) {
+        SecuredShop.sleep(SecuredShop.HANDLER_SLEEP_MS);
+        return "{\"thing\":\"" + id + "\"}";
+    }
+
     @GetMapping("/public/hello")
     public String hello() {
         return "hello";

@@ -133,8 +133,10 @@ final class BuiltInSignals {
     private static Signal authOverhead() {
         return signal("auth.overhead_ratio", Unit.RATIO, Area.AUTH, Area.API)
                 .is("Time spent authenticating and authorising ÷ time spent serving requests.")
-                .aggregates("auth time and request time are summed over every series in scope, then divided; "
-                        + "auth.mechanism narrows the auth time only")
+                .aggregates("the Revisit agent's auth time (each step's own time, inside requests only) and request time are "
+                        + "summed over every series in scope, then divided; auth.mechanism narrows the auth time only. "
+                        + "Micrometer's spring.security observations are not read: they time whole filter passes, nested "
+                        + "work and the rest of the chain included, and would count the same time twice")
                 .scopedBy("auth.mechanism")
                 .asks("Is every request paying for a full verification that could be cached (token introspection, key fetches)?",
                         "Is a password hash's cost factor applied on paths that do not need it?",
@@ -142,8 +144,7 @@ final class BuiltInSignals {
                 .promql((s, w) -> "sum(rate(revisit_auth_duration_seconds_sum" + s.with() + "[" + w + "]))"
                         + " / sum(rate(http_server_request_duration_seconds_sum" + s.without("auth.mechanism").with()
                         + "[" + w + "]))")
-                .computedBy(new DurationShare("auth.mechanism", List.of(AUTH, AUTH_FILTER_CHAIN),
-                        List.of(HTTP, HTTP_MICROMETER)));
+                .computedBy(new DurationShare("auth.mechanism", List.of(AUTH), List.of(HTTP)));
     }
 
     private static Signal authLatency() {

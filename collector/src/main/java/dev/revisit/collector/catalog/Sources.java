@@ -58,8 +58,6 @@ final class Sources {
     static final Source AUTH = Source.of("revisit.auth.duration", HISTOGRAM, REVISIT);
     static final Source AUTH_SPRING = Source.of("spring.security.authentications", HISTOGRAM, MICROMETER)
             .milliseconds().keys(Map.of("auth.mechanism", "authentication.method", "auth.outcome", ""));
-    static final Source AUTH_FILTER_CHAIN = Source.of("spring.security.filterchains", HISTOGRAM, MICROMETER)
-            .milliseconds().keys(Map.of("auth.mechanism", "", "auth.outcome", ""));
 
     // JVM (OpenTelemetry JVM semantic conventions; Micrometer's JVM binders)
     static final Source HEAP_USED = Source.of("jvm.memory.used", GAUGE, REVISIT_AND_OTEL)

@@ -128,6 +128,16 @@ class CatalogTest {
                         new double[] {1, 10, 100}, new long[] {0, 0, 10, 0}, 500, 10);
         assertEquals(3.0 / 30, value("auth.overhead_ratio", "service.name=api"), 1e-12);
         assertEquals(2.0 / 30, value("auth.overhead_ratio", "service.name=api,auth.mechanism=jwt"), 1e-12);
+        // Micrometer's observations (an ObservationRegistry and its OTLP registry) time whole filter passes, nested
+        // work and the rest of the chain included: not own time, and next to the agent's it would count twice.
+        for (String service : new String[] {"api", "legacy"}) {
+            feed.histogram("spring.security.filterchains", "service.name=" + service + ",spring.security.filterchain.position=15",
+                            new double[] {1, 10, 100}, new long[] {0, 0, 100, 0}, 2500, 10)
+                    .histogram("http.server.requests", "service.name=" + service + ",uri=/v1/orders,status=200",
+                            new double[] {10, 100, 1000}, new long[] {0, 0, 100, 0}, 31000, 10);
+        }
+        assertEquals(3.0 / 30, value("auth.overhead_ratio", "service.name=api"), 1e-12);
+        assertTrue(Double.isNaN(value("auth.overhead_ratio", "service.name=legacy")), "read Micrometer's filter passes");
         assertEquals(0.04, value("auth.failure_ratio", "service.name=api"), 1e-12);
         assertEquals(0.1, value("auth.failure_ratio", "service.name=legacy"), 1e-12);
         // 100 observations: rank 99 falls in (10ms, 100ms], the 3rd of the 4 failures there

@@ -2,9 +2,8 @@ package dev.revisit.agent.bootstrap.http;
 
 /**
  * What HTTP server advice calls (Servlet API, JDK {@code HttpServer}). No-op until the agent
- * installs the real hook. The servlet advice reads the request itself (it is inlined where
- * the Servlet API is visible) and passes plain values; the JDK exchange is passed as
- * {@code Object} and read by the hook.
+ * installs the real hook. Requests, responses and exchanges are passed as {@code Object} and
+ * read by the hook, so one advice serves both Servlet API namespaces.
  */
 public abstract class HttpServerHook {
     private static volatile HttpServerHook current = new HttpServerHook() {};
@@ -39,19 +38,14 @@ public abstract class HttpServerHook {
     }
 
     /**
-     * Leaving the outermost servlet/filter/chain call.
-     * @param request      the request object: the key for an async request that completes later
-     * @param route        Spring MVC's matched pattern attribute, or null
-     * @param mapping      the servlet mapping pattern (bounded fallback route), or null
-     * @param path         the request URI, only read for a {@code /vN/} segment
-     * @param version      the configured version header's value, or null
-     * @param asyncStarted the request went async: it is recorded when it completes
+     * Leaving the outermost servlet/filter/chain call, of either Servlet API namespace.
+     * @param request  the {@code ServletRequest} (read by the hook; an async request is known by it until it completes)
+     * @param response the {@code ServletResponse}
      */
-    public void exitServlet(long start, Object request, String method, String scheme, int status, Object route, String mapping,
-                            String path, String version, boolean asyncStarted, Throwable thrown) {}
+    public void exitServlet(long start, Object request, Object response, Throwable thrown) {}
 
-    /** An async request completed ({@code AsyncContext.complete()} or a later dispatch finishing). */
-    public void asyncComplete(Object request, int status) {}
+    /** {@code AsyncContext.complete()} is called on {@code asyncContext}: an async request ends. */
+    public void asyncComplete(Object asyncContext) {}
 
     /** Leaving the outermost JDK {@code HttpServer} filter chain call for {@code exchange}. */
     public void exitExchange(Object exchange, long start, Throwable thrown) {}

@@ -29,6 +29,7 @@ public final class ServerRequestMetrics extends HttpServerHook {
     private final LongAdder inFlight = new LongAdder();
     private final WeakIdentityMap<Pending> pending = new WeakIdentityMap<>(MAX_PENDING);
     private volatile ExchangeExit exchanges;
+    private volatile ServletExit servlets;
 
     private ServerRequestMetrics(ModuleContext context) {
         this.duration = context.recorder().durationHistogram(METRIC, "Duration of HTTP server requests", KEYS);
@@ -50,6 +51,10 @@ public final class ServerRequestMetrics extends HttpServerHook {
 
     public void readExchangesWith(ExchangeExit reader) {
         this.exchanges = reader;
+    }
+
+    public void readServletsWith(ServletExit reader) {
+        this.servlets = reader;
     }
 
     @Override
@@ -85,38 +90,62 @@ public final class ServerRequestMetrics extends HttpServerHook {
     }
 
     @Override
-    public void exitServlet(long start, Object request, String method, String scheme, int status, Object route, String mapping,
-                            String path, String version, boolean asyncStarted, Throwable thrown) {
+    public void exitServlet(long start, Object request, Object response, Throwable thrown) {
         long end = System.nanoTime();
-        RequestThread thread = RequestThread.current();
-        thread.depth = 0;
+        RequestThread.current().depth = 0;
         inFlight.decrement();
+        ServletExit reader = servlets;
+        if (reader != null) {
+            reader.exit(this, request, response, start, end, thrown);
+        }
+    }
+
+    @Override
+    public void asyncComplete(Object asyncContext) {
+        ServletExit reader = servlets;
+        if (reader != null && pending.size() > 0) {
+            reader.asyncComplete(this, asyncContext);
+        }
+    }
+
+    /**
+     * A servlet request as {@link ServletExit} read it.
+     * @param key          the container's own request object (wrappers removed): the key for an async request
+     * @param route        Spring MVC's matched pattern attribute, or null
+     * @param mapping      the servlet mapping pattern (bounded fallback route), or null
+     * @param path         the request URI, only read for a {@code /vN/} segment
+     * @param version      the configured version header's value, or null
+     * @param asyncStarted the request went async: it is recorded when it completes
+     */
+    public void recordServlet(long start, long end, Object key, String method, String scheme, int status, Object route,
+                              String mapping, String path, String version, boolean asyncStarted, Throwable thrown) {
         String routeText = route instanceof String template ? template : mapping;
         String apiVersion = version != null ? HttpValues.versionFromHeader(version) : HttpValues.versionFromPath(routeText);
         if (apiVersion == null && version == null) {
             apiVersion = HttpValues.versionFromPath(path);
         }
         if (asyncStarted && thrown == null) {
-            startAsync(request, start, method, scheme, routeText, apiVersion);
+            startAsync(key, start, method, scheme, routeText, apiVersion);
             return;
         }
         if (pending.size() > 0) {
-            Pending first = pending.get(request);
+            Pending first = pending.get(key);
             if (first != null) {
-                pending.remove(request); // an async request's last dispatch: time it from the first
+                pending.remove(key); // an async request's last dispatch: time it from the first
                 start = first.start;
             }
         }
-        record(thread.attributes, end - start, method, routeText, servletStatus(status, thrown), scheme, apiVersion, thrown);
+        record(RequestThread.current().attributes, end - start, method, routeText, servletStatus(status, thrown), scheme,
+                apiVersion, thrown);
     }
 
-    @Override
-    public void asyncComplete(Object request, int status) {
-        Pending first = pending.get(request);
+    /** An async request (by its container's request object) completed with {@code status}. */
+    public void completeAsync(Object key, int status) {
+        Pending first = pending.get(key);
         if (first == null) {
             return; // completed by a dispatch that already recorded it, or never seen
         }
-        pending.remove(request);
+        pending.remove(key);
         record(RequestThread.current().attributes, System.nanoTime() - first.start, first.method, first.route,
                 HttpValues.status(status), first.scheme, first.version, null);
     }

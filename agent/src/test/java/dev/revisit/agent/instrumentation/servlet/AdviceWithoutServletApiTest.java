@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 /**
  * The installer reflects on every advice class, which links it, in the agent's class loader:
  * an advice class that makes the verifier load a Servlet type would stop the whole agent in an
- * application without the Servlet API. Links them where {@code jakarta.*} cannot be found.
+ * application without the Servlet API. Links them where neither {@code jakarta.*} nor {@code javax.servlet.*} can be found.
  */
 class AdviceWithoutServletApiTest {
 
@@ -29,7 +29,7 @@ class AdviceWithoutServletApiTest {
 
         @Override
         protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            if (name.startsWith("jakarta.")) {
+            if (name.startsWith("jakarta.") || name.startsWith("javax.servlet.")) {
                 throw new ClassNotFoundException(name);
             }
             if (!name.startsWith("dev.revisit.") && !name.startsWith("net.bytebuddy.")) {

@@ -1,0 +1,175 @@
+package dev.revisit.agent.instrumentation.servlet;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+
+/**
+ * One Servlet API namespace ({@code jakarta.servlet} or {@code javax.servlet}) as loaded by one
+ * class loader, read through method handles: the agent's own class loader sees neither, and
+ * advice that named their types would need a copy per namespace. Found per request class through
+ * a {@link ClassValue}, whose values live with the class: an undeployed web application's
+ * classes are not kept alive by the agent.
+ */
+final class ServletApi {
+    static final ServletApi NONE = new ServletApi();
+    private static final String[] NAMESPACES = {"jakarta.servlet", "javax.servlet"};
+    private static final MethodType STRING = MethodType.methodType(String.class, Object.class);
+    private static final MethodType OBJECT = MethodType.methodType(Object.class, Object.class);
+
+    /** Keyed by the namespace's {@code HttpServletRequest}: one instance per loaded API. */
+    private static final ClassValue<ServletApi> BY_API = new ClassValue<>() {
+        @Override
+        protected ServletApi computeValue(Class<?> httpRequest) {
+            try {
+                return new ServletApi(httpRequest);
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+                return NONE; // an API too old or incomplete (no getStatus: before Servlet 3.0)
+            }
+        }
+    };
+
+    /** Keyed by a request's, response's or async context's own class. */
+    private static final ClassValue<ServletApi> BY_CLASS = new ClassValue<>() {
+        @Override
+        protected ServletApi computeValue(Class<?> type) {
+            return find(type);
+        }
+    };
+
+    final boolean known;
+    private final Class<?> httpResponse;
+    private final Class<?> wrapper;
+    private final MethodHandle method;
+    private final MethodHandle scheme;
+    private final MethodHandle attribute;
+    private final MethodHandle uri;
+    private final MethodHandle header;
+    private final MethodHandle asyncStarted;
+    private final MethodHandle mapping;
+    private final MethodHandle pattern;
+    private final MethodHandle status;
+    private final MethodHandle unwrap;
+    private final MethodHandle asyncRequest;
+    private final MethodHandle asyncResponse;
+
+    private ServletApi() {
+        known = false;
+        httpResponse = wrapper = null;
+        method = scheme = attribute = uri = header = asyncStarted = mapping = pattern = status = unwrap = null;
+        asyncRequest = asyncResponse = null;
+    }
+
+    private ServletApi(Class<?> request) throws ReflectiveOperationException {
+        String ns = request.getPackageName().substring(0, request.getPackageName().length() - ".http".length());
+        ClassLoader loader = request.getClassLoader();
+        MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+        httpResponse = Class.forName(ns + ".http.HttpServletResponse", false, loader);
+        wrapper = Class.forName(ns + ".ServletRequestWrapper", false, loader);
+        Class<?> async = Class.forName(ns + ".AsyncContext", false, loader);
+        method = getter(lookup, request, "getMethod", String.class, STRING);
+        scheme = getter(lookup, request, "getScheme", String.class, STRING);
+        uri = getter(lookup, request, "getRequestURI", String.class, STRING);
+        attribute = lookup.findVirtual(request, "getAttribute", MethodType.methodType(Object.class, String.class))
+                .asType(MethodType.methodType(Object.class, Object.class, String.class));
+        header = lookup.findVirtual(request, "getHeader", MethodType.methodType(String.class, String.class))
+                .asType(MethodType.methodType(String.class, Object.class, String.class));
+        asyncStarted = getter(lookup, request, "isAsyncStarted", boolean.class, MethodType.methodType(boolean.class, Object.class));
+        status = getter(lookup, httpResponse, "getStatus", int.class, MethodType.methodType(int.class, Object.class));
+        unwrap = getter(lookup, wrapper, "getRequest", Class.forName(ns + ".ServletRequest", false, loader), OBJECT);
+        asyncRequest = getter(lookup, async, "getRequest", Class.forName(ns + ".ServletRequest", false, loader), OBJECT);
+        asyncResponse = getter(lookup, async, "getResponse", Class.forName(ns + ".ServletResponse", false, loader), OBJECT);
+        MethodHandle servletMapping = null;
+        MethodHandle mappingPattern = null;
+        try { // Servlet 4.0 and later; before it, no mapping to fall back to
+            Class<?> mappingType = Class.forName(ns + ".http.HttpServletMapping", false, loader);
+            servletMapping = getter(lookup, request, "getHttpServletMapping", mappingType, OBJECT);
+            mappingPattern = getter(lookup, mappingType, "getPattern", String.class, STRING);
+        } catch (ClassNotFoundException | NoSuchMethodException e) {
+            // stays null
+        }
+        mapping = servletMapping;
+        pattern = mappingPattern;
+        known = true;
+    }
+
+    /** The API that {@code value}'s class belongs to, or {@link #NONE}. */
+    static ServletApi of(Object value) {
+        return value == null ? NONE : BY_CLASS.get(value.getClass());
+    }
+
+    private static ServletApi find(Class<?> type) {
+        ClassLoader loader = type.getClassLoader();
+        for (String ns : NAMESPACES) {
+            try {
+                Class<?> request = Class.forName(ns + ".http.HttpServletRequest", false, loader);
+                if (request.isAssignableFrom(type) || Class.forName(ns + ".AsyncContext", false, loader).isAssignableFrom(type)) {
+                    return BY_API.get(request);
+                }
+            } catch (ClassNotFoundException | LinkageError e) {
+                // not this namespace
+            }
+        }
+        return NONE;
+    }
+
+    private static MethodHandle getter(MethodHandles.Lookup lookup, Class<?> owner, String name, Class<?> returns, MethodType as)
+            throws ReflectiveOperationException {
+        return lookup.findVirtual(owner, name, MethodType.methodType(returns)).asType(as);
+    }
+
+    String method(Object request) throws Throwable {
+        return (String) method.invokeExact(request);
+    }
+
+    String scheme(Object request) throws Throwable {
+        return (String) scheme.invokeExact(request);
+    }
+
+    Object attribute(Object request, String name) throws Throwable {
+        return (Object) attribute.invokeExact(request, name);
+    }
+
+    String uri(Object request) throws Throwable {
+        return (String) uri.invokeExact(request);
+    }
+
+    String header(Object request, String name) throws Throwable {
+        return (String) header.invokeExact(request, name);
+    }
+
+    boolean asyncStarted(Object request) throws Throwable {
+        return (boolean) asyncStarted.invokeExact(request);
+    }
+
+    /** The servlet mapping's pattern ({@code /}, {@code /raw/*}), or null before Servlet 4.0. */
+    String mappingPattern(Object request) throws Throwable {
+        if (mapping == null) {
+            return null;
+        }
+        Object m = (Object) mapping.invokeExact(request);
+        return m == null ? null : (String) pattern.invokeExact(m);
+    }
+
+    /** The status of an HTTP response, 0 for anything else. */
+    int status(Object response) throws Throwable {
+        return httpResponse.isInstance(response) ? (int) status.invokeExact(response) : 0;
+    }
+
+    /** The container's own request inside any wrappers: frameworks wrap it, and each dispatch may wrap it anew. */
+    Object unwrap(Object request) throws Throwable {
+        Object key = request;
+        while (wrapper.isInstance(key)) {
+            key = (Object) unwrap.invokeExact(key);
+        }
+        return key;
+    }
+
+    Object asyncRequest(Object context) throws Throwable {
+        return (Object) asyncRequest.invokeExact(context);
+    }
+
+    Object asyncResponse(Object context) throws Throwable {
+        return (Object) asyncResponse.invokeExact(context);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.revisit.agent.instrumentation.servlet;
+
+import dev.revisit.agent.instrumentation.http.ServerRequestMetrics;
+import dev.revisit.agent.instrumentation.http.ServletExit;
+
+/** Reads a finished servlet request of either namespace through its {@link ServletApi} and hands the values on. */
+final class ServletReader implements ServletExit {
+    /** Spring MVC's {@code HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE}: the route template. */
+    static final String SPRING_ROUTE = "org.springframework.web.servlet.HandlerMapping.bestMatchingPattern";
+
+    @Override
+    public void exit(ServerRequestMetrics metrics, Object request, Object response, long start, long end, Throwable thrown) {
+        ServletApi api = ServletApi.of(request);
+        if (!api.known) {
+            metrics.recordServlet(start, end, request, null, null, 0, null, null, null, null, false, thrown);
+            return;
+        }
+        try {
+            String header = metrics.versionHeader();
+            metrics.recordServlet(start, end, api.unwrap(request), api.method(request), api.scheme(request), api.status(response),
+                    api.attribute(request, SPRING_ROUTE), api.mappingPattern(request), api.uri(request),
+                    header == null ? null : api.header(request, header), api.asyncStarted(request), thrown);
+        } catch (Throwable e) {
+            // A request whose own getters throw is not recorded; the thread's state is reset already.
+        }
+    }
+
+    @Override
+    public void asyncComplete(ServerRequestMetrics metrics, Object asyncContext) {
+        ServletApi api = ServletApi.of(asyncContext);
+        if (!api.known) {
+            return;
+        }
+        try {
+            metrics.completeAsync(api.unwrap(api.asyncRequest(asyncContext)), api.status(api.asyncResponse(asyncContext)));
+        } catch (Throwable e) {
+            // left pending: the weak, capped table forgets it
+        }
+    }
+}
