@@ -95,15 +95,26 @@ final class BuiltInSignals {
     }
 
     private static Signal queueLag() {
+        List<String> destination = List.of("messaging.system", "messaging.destination.name",
+                "messaging.consumer.group.name", "messaging.destination.partition.id");
+        String by = String.join(", ", destination.stream().map(k -> k.replace('.', '_')).toList());
         return signal("queue.lag.messages", Unit.MESSAGES, Area.ASYNC)
-                .is("How many messages consumers are behind: the last lag in the window of every partition, summed.")
-                .aggregates("sum over partitions, consumer groups and instances of each series' last value in the window")
+                .is("How many messages consumers are behind: the last lag in the window of every destination "
+                        + "(queue, or topic partition, per consumer group), summed; where several instances report one "
+                        + "destination, the largest counts once.")
+                // Not a plain sum: every instance consuming a RabbitMQ queue or a NATS JetStream consumer reports
+                // the same consumer-wide backlog, and a Kafka partition's previous owner keeps its last lag in the
+                // window after a rebalance (ADR 0011).
+                .aggregates("each series' last value in the window; the largest per messaging.system, destination, "
+                        + "consumer group and partition (over instances and other labels, which report the same backlog); "
+                        + "summed over those")
                 .scopedBy(QUEUE_KEYS).scopedBy("messaging.destination.partition.id")
                 .asks("Do consumers keep up with the producers' peak rate, or only with the average?",
                         "Is the lag spread over all partitions or stuck on a hot one (key skew)?",
                         "Would more consumers help, or is processing per message the bottleneck?")
-                .promql((s, w) -> "sum(last_over_time(revisit_messaging_consumer_lag" + s.with() + "[" + w + "]))")
-                .computedBy(new GaugeTotal(List.of(LAG, LAG_MICROMETER, LAG_OTEL)));
+                .promql((s, w) -> "sum(max by (" + by + ") (last_over_time(revisit_messaging_consumer_lag" + s.with()
+                        + "[" + w + "])))")
+                .computedBy(new GaugeTotal(destination, List.of(LAG, LAG_MICROMETER, LAG_OTEL)));
     }
 
     private static Signal queueDelay() {

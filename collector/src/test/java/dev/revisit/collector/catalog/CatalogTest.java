@@ -104,6 +104,32 @@ class CatalogTest {
     }
 
     @Test
+    void queueLagCountsABacklogThatEveryInstanceReportsOnce() {
+        String rabbit = ",messaging.system=rabbitmq,messaging.destination.name=emails,messaging.consumer.group.name=mailer";
+        String orders = ",messaging.system=kafka,messaging.destination.name=orders,messaging.consumer.group.name=billing";
+        // RabbitMQ queue depth: each of three instances consuming the queue sees the whole backlog
+        feed.gauge("revisit.messaging.consumer.lag", "service.name=mailer,service.instance.id=m1" + rabbit, 2, 500, 600)
+                .gauge("revisit.messaging.consumer.lag", "service.name=mailer,service.instance.id=m2" + rabbit, 2, 600)
+                .gauge("revisit.messaging.consumer.lag", "service.name=mailer,service.instance.id=m3" + rabbit, 2, 550, 600)
+                // Kafka: each instance owns its partitions, which add up
+                .gauge("revisit.messaging.consumer.lag", "service.name=billing,service.instance.id=b1" + orders
+                        + ",messaging.destination.partition.id=0", 2, 100, 100, 100, 100, 100, 100, 100, 100)
+                .gauge("revisit.messaging.consumer.lag", "service.name=billing,service.instance.id=b2" + orders
+                        + ",messaging.destination.partition.id=1", 2, 200, 200, 200)
+                // a rebalance hands partition 1 to b1 at minute 5; b2's last sample (minute 4) is still in longer windows
+                .gauge("revisit.messaging.consumer.lag", "service.name=billing,service.instance.id=b1" + orders
+                        + ",messaging.destination.partition.id=1", 5, 150, 150, 150, 150, 150);
+        assertEquals(600, value("queue.lag.messages", "service.name=mailer"), 1e-12);
+        assertEquals(600, value("queue.lag.messages", "messaging.system=rabbitmq,messaging.destination.name=emails"), 1e-12);
+        assertEquals(300, value("queue.lag.messages", "service.name=billing", 0, 3.5), 1e-12);
+        // both owners of partition 1 in the window: the larger last value counts, once (not 100 + 200 + 150)
+        assertEquals(300, value("queue.lag.messages", "service.name=billing"), 1e-12);
+        assertEquals(250, value("queue.lag.messages", "service.name=billing", 5, 10), 1e-12);
+        // the two consumer groups (queue and topic) still add up
+        assertEquals(900, value("queue.lag.messages", "service.name=*"), 1e-12);
+    }
+
+    @Test
     void queueDelayAndExecutorWait() {
         feed.histogram("revisit.messaging.delivery.delay", "service.name=billing,messaging.destination.name=orders",
                         new double[] {0.1, 0.5, 1, 5}, new long[] {50, 40, 8, 2, 0}, 30, 10)

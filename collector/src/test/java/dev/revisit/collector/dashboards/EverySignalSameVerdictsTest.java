@@ -72,6 +72,15 @@ class EverySignalSameVerdictsTest {
                     + "messaging.destination.name=orders,messaging.consumer.group.name=billing,messaging.destination.partition.id="
                     + p, t -> 100 + 40 * p + (t / 15) % 7);
         }
+        // one backlog several series report, counted once: a RabbitMQ queue's depth as every consuming
+        // instance sees it, and Kafka partition 2 from its previous owner too (after a rebalance)
+        for (String jvm : List.of(JVM_1, JVM_2)) {
+            r.gauge("revisit.messaging.consumer.lag", "revisit_messaging_consumer_lag", jvm + ",messaging.system=rabbitmq,"
+                    + "messaging.destination.name=emails,messaging.consumer.group.name=mailer", t -> 250 + (t / 15) % 5);
+        }
+        r.gauge("revisit.messaging.consumer.lag", "revisit_messaging_consumer_lag", JVM_2 + ",messaging.system=kafka,"
+                + "messaging.destination.name=orders,messaging.consumer.group.name=billing,messaging.destination.partition.id=2",
+                t -> 90 + (t / 15) % 3);
         r.histogram("revisit.messaging.delivery.delay", "revisit_messaging_delivery_delay_seconds",
                 JVM_1 + ",messaging.system=kafka,messaging.destination.name=orders,messaging.consumer.group.name=billing", slow, means);
         r.histogram("revisit.executor.queue.wait", "revisit_executor_queue_wait_seconds", JVM_1 + ",executor.name=mail", fast, means);
