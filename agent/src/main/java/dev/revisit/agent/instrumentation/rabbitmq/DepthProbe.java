@@ -78,7 +78,13 @@ final class DepthProbe {
             } catch (InterruptedException e) {
                 return;
             }
-            boolean ok = probeAll();
+            boolean ok;
+            try {
+                ok = probeAll();
+            } catch (Throwable t) {
+                ok = false; // the probe thread outlives whatever a client did to it
+                AgentLog.once("rabbitmq-probe-loop", "RabbitMQ depth probe failed; retrying with backoff", t);
+            }
             delay = ok ? intervalMillis : Math.min(delay * 2, Math.max(intervalMillis, MAX_BACKOFF_MILLIS));
             if (ok && failing) {
                 failing = false;
