@@ -38,7 +38,10 @@ final class KafkaMetrics extends KafkaHook {
     KafkaMetrics(MessagingMetrics metrics, Recorder recorder) {
         this.metrics = metrics;
         this.lagBridge = new LagBridge(metrics);
-        recorder.onCollect(() -> open.forEach(state -> LagBridge.read(state.lags)));
+        recorder.onCollect(() -> {
+            open.removeIf(state -> state.consumer.get() == null); // collected without close(): nothing left to read
+            open.forEach(state -> LagBridge.read(state.lags));
+        });
     }
 
     @Override
