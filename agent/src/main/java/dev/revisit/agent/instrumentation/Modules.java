@@ -2,6 +2,7 @@ package dev.revisit.agent.instrumentation;
 
 import dev.revisit.agent.instrumentation.caffeine.CaffeineModule;
 import dev.revisit.agent.instrumentation.datasource.DataSourceModule;
+import dev.revisit.agent.instrumentation.ehcache.EhcacheModule;
 import dev.revisit.agent.instrumentation.executor.ExecutorModule;
 import dev.revisit.agent.instrumentation.guava.GuavaModule;
 import dev.revisit.agent.instrumentation.httpserver.HttpServerModule;
@@ -31,6 +32,7 @@ public final class Modules {
             new ExecutorModule(),
             new GuavaModule(),
             new JCacheModule(),
+            new EhcacheModule(),
             new SpringCacheModule(),
             new JedisModule(),
             new LettuceModule(),

@@ -1,11 +1,17 @@
 package dev.revisit.testapp.cache;
 
+import org.ehcache.config.builders.CacheConfigurationBuilder;
+import org.ehcache.config.builders.ExpiryPolicyBuilder;
+import org.ehcache.config.builders.ResourcePoolsBuilder;
+import org.ehcache.jsr107.Eh107Configuration;
+
 import javax.cache.Cache;
 import javax.cache.CacheManager;
 import javax.cache.Caching;
 import javax.cache.configuration.MutableConfiguration;
 import javax.cache.integration.CacheLoader;
 import javax.cache.integration.CacheLoaderException;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +25,9 @@ import static dev.revisit.testapp.cache.CaffeineShop.check;
  * over 100 keys of which 90 are present (900 hits, 100 misses) and a getAll of 20 keys of which
  * 10 are present. Caffeine's provider also gets a 10-entry cache (maximum size set through its
  * configuration, {@code caffeine.jcache.sized.*}) filled with 100 entries: 90 evictions.
+ * Ehcache's provider gets the same by size ({@code ehcache-sized}, heap of 10: 90 evictions) and
+ * one by expiry ({@code ehcache-expiring}: 50 entries living 200 ms, read after 400 ms: 50
+ * expirations, 50 misses).
  */
 public final class JCacheShop {
     static final String CAFFEINE = "com.github.benmanes.caffeine.jcache.spi.CaffeineCachingProvider";
@@ -40,6 +49,22 @@ public final class JCacheShop {
             Thread.sleep(20);
         }
         check(String.valueOf(storage.estimatedSize()), "10");
+
+        Cache<Integer, String> ehSized = ehcache.createCache("ehcache-sized", Eh107Configuration.fromEhcacheCacheConfiguration(
+                CacheConfigurationBuilder.newCacheConfigurationBuilder(Integer.class, String.class, ResourcePoolsBuilder.heap(10))));
+        for (int k = 0; k < 100; k++) {
+            ehSized.put(k, "v" + k);
+        }
+        Cache<Integer, String> ehExpiring = ehcache.createCache("ehcache-expiring", Eh107Configuration.fromEhcacheCacheConfiguration(
+                CacheConfigurationBuilder.newCacheConfigurationBuilder(Integer.class, String.class, ResourcePoolsBuilder.heap(1000))
+                        .withExpiry(ExpiryPolicyBuilder.timeToLiveExpiration(Duration.ofMillis(200)))));
+        for (int k = 0; k < 50; k++) {
+            ehExpiring.put(k, "v" + k);
+        }
+        Thread.sleep(400);
+        for (int k = 0; k < 50; k++) {
+            check(ehExpiring.get(k), null);
+        }
 
         // Faults: a read-through loader that throws reaches the application as a CacheLoaderException.
         Cache<Integer, String> failing = caffeine.createCache("failing", new MutableConfiguration<Integer, String>()

@@ -68,4 +68,11 @@ public abstract class CacheHook {
      * evictions (size, expiry, collected) count, explicit removals and replacements do not.
      */
     public void removed(String system, Object cache, Object cause) {}
+
+    /**
+     * The library evicted an entry from {@code storage} by size or expiry (its own eviction and
+     * expiration statistics count the same calls); counted only when {@code storage} is known as
+     * the storage of some cache.
+     */
+    public void evicted(String system, Object storage) {}
 }

@@ -5,13 +5,15 @@ import java.util.function.BiFunction;
 
 /**
  * Finds the caches a named layer stores its entries in — Spring's {@code JCacheCache} and
- * {@code CaffeineCache}, Caffeine's JCache {@code CacheProxy}, a transaction-aware decorator —
+ * {@code CaffeineCache}, Caffeine's JCache {@code CacheProxy}, Ehcache's {@code Eh107Cache}, a
+ * transaction-aware decorator —
  * through the fields those wrappers keep them in, and marks them as backing that layer: their
  * reads are the layer's reads (counted once, by the layer) and their evictions are the layer's.
  * Structural rather than by call nesting, so a loader that reads some other cache still counts.
  */
 final class BackingCaches {
-    private static final String[] WRAPPED_FIELDS = {"cache", "asyncCache", "targetCache", "delegate"};
+    /** Ehcache 3: {@code Eh107Cache.ehCache}, then the cache's {@code store} (its heap store when heap-only). */
+    private static final String[] WRAPPED_FIELDS = {"cache", "asyncCache", "targetCache", "delegate", "ehCache", "store"};
     private static final int MAX_LAYERS = 4;
 
     private BackingCaches() {}

@@ -220,6 +220,16 @@ public final class CacheMetrics extends CacheHook {
         }
     }
 
+    @Override
+    public void evicted(String system, Object storage) {
+        // Unknown storage is not named after whoever happened to trigger the eviction: a tier
+        // inside a tiered store (whose evictions move entries down a tier) or an unwrapped one.
+        CacheSeries series = caches.get(storage);
+        if (series != null) {
+            series.evicted();
+        }
+    }
+
     /** Caffeine's and Guava's {@code RemovalCause}: EXPLICIT and REPLACED are the application's doing. */
     static boolean isEviction(String cause) {
         return cause.equals("SIZE") || cause.equals("EXPIRED") || cause.equals("COLLECTED");

@@ -148,6 +148,18 @@ class CacheMetricsTest {
         assertEquals(0, count("miss"));
     }
 
+    @Test
+    void evictionsOfAStoreCountForTheLayerItBacksAndOfAnUnknownStoreNotAtAll() {
+        Object heapStore = new Wrapper(null);
+        Object ehcache = new Wrapper(heapStore);
+        hook.created("jcache", new Wrapper(ehcache));
+        hook.evicted("ehcache", heapStore);
+        hook.evicted("ehcache", heapStore);
+        hook.evicted("ehcache", new Object()); // a tier of a tiered store: no layer knows it
+        assertEquals(2, sum("revisit.cache.evictions"));
+        assertEquals("jcache", points("revisit.cache.evictions").get(0).attributeValues().get(0));
+    }
+
     /** A cache registered through the hook, as its library's build advice would. */
     private Object named(String system) {
         Object cache = new Object();

@@ -10,7 +10,7 @@ import static dev.revisit.agent.instrumentation.cache.CacheAssertions.assertHits
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** JCache over Caffeine's provider and Ehcache 3's, in one child JVM. */
+/** JCache over Caffeine's provider and Ehcache 3's (reads, and evictions through the ehcache module), in one child JVM. */
 class JCacheIT {
 
     @Test
@@ -31,6 +31,10 @@ class JCacheIT {
 
         Points evictions = run.otlp().metric("revisit.cache.evictions");
         assertEquals(90, evictions.withAttr("cache.system", "jcache").withAttr("cache.name", "sized").value(), evictions.toString());
-        assertEquals(90, evictions.value(), evictions.toString());
+        // Ehcache 3 (the ehcache module): by size and by expiry, counted as the JCache cache's.
+        assertEquals(90, evictions.withAttr("cache.system", "jcache").withAttr("cache.name", "ehcache-sized").value(), evictions.toString());
+        assertEquals(50, evictions.withAttr("cache.system", "jcache").withAttr("cache.name", "ehcache-expiring").value(), evictions.toString());
+        assertHitsAndMisses(jcache, "ehcache-expiring", 0, 50);
+        assertEquals(90 + 90 + 50, evictions.value(), evictions.toString());
     }
 }
