@@ -53,7 +53,8 @@ echo "   status page $collector/   verdicts $collector/api/v1/decisions   Promet
 
 echo "== starting the shop with -javaagent:agent/target/revisit-agent.jar (OTLP to the collector every second)"
 java -javaagent:agent/target/revisit-agent.jar \
-  -Drevisit.service.name=shop -Drevisit.otlp.endpoint="$collector/v1/metrics" -Drevisit.export.interval.ms=1000 \
+  -Drevisit.service.name=shop -Drevisit.deployment.environment=demo \
+  -Drevisit.otlp.endpoint="$collector/v1/metrics" -Drevisit.export.interval.ms=1000 \
   -Xmx512m -jar examples/target/revisit-shop.jar --port "${REVISIT_DEMO_SHOP_PORT:-0}" \
   --rabbitmq "${REVISIT_DEMO_RABBITMQ:-amqp://guest:guest@127.0.0.1:5672}" --queue "shop.order-events.$$" \
   > "$work/shop.log" 2>&1 &

@@ -2,11 +2,13 @@ package dev.revisit.agent;
 
 import dev.revisit.agent.testing.AgentHarness;
 import dev.revisit.agent.testing.AgentRun;
+import dev.revisit.agent.testing.PrometheusScrape;
 import dev.revisit.testapp.agent.ListeningService;
 import dev.revisit.testapp.jdbc.H2Shop;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -40,13 +42,36 @@ class AgentConfigIT {
 
     @Test
     void serviceIdentityComesFromTheOpenTelemetryVariables() {
-        AgentRun run = AgentHarness.builder(H2Shop.class).args("1")
+        AgentRun run = AgentHarness.builder(H2Shop.class).args("1").prometheus()
                 .env("OTEL_SERVICE_NAME", "catalog")
                 .env("OTEL_RESOURCE_ATTRIBUTES", "deployment.environment.name=staging,service.instance.id=pod-7")
                 .run().assertSucceeded();
         assertEquals("catalog", run.otlp().resource().get("service.name"));
         assertEquals("staging", run.otlp().resource().get("deployment.environment.name"));
         assertEquals("pod-7", run.otlp().resource().get("service.instance.id"));
+        assertEveryScrapedSeriesHas(run, Map.of("service_name", "catalog", "service_instance_id", "pod-7",
+                "deployment_environment_name", "staging"));
+    }
+
+    @Test
+    void theEnvironmentSettingLabelsEveryScrapedSeriesForTheDashboardsFilter() {
+        AgentRun run = AgentHarness.builder(H2Shop.class).args("10").prometheus()
+                .property("revisit.service.name", "catalog")
+                .property("revisit.deployment.environment", "staging")
+                .run().assertSucceeded();
+        assertEquals("staging", run.otlp().resource().get("deployment.environment.name"));
+        assertTrue(run.prometheus().sum("db_client_operation_duration_seconds_count", "deployment_environment_name", "staging") > 0,
+                run.prometheus().text());
+        assertEveryScrapedSeriesHas(run, Map.of("service_name", "catalog", "deployment_environment_name", "staging"));
+    }
+
+    /** Every sample of the scrape, target_info included, carries these labels with these values. */
+    private static void assertEveryScrapedSeriesHas(AgentRun run, Map<String, String> labels) {
+        List<PrometheusScrape.Sample> samples = run.prometheus().samples();
+        assertTrue(samples.size() > 20, run.prometheus().text());
+        List<PrometheusScrape.Sample> without = samples.stream()
+                .filter(s -> !s.labels().entrySet().containsAll(labels.entrySet())).toList();
+        assertTrue(without.isEmpty(), () -> without.size() + " samples lack " + labels + ", e.g. " + without.get(0));
     }
 
     @Test
@@ -70,5 +95,10 @@ class AgentConfigIT {
         assertTrue(run.prometheus().sum("jvm_memory_limit_bytes", "jvm_memory_type", "heap") > 0, run.prometheus().text());
         assertEquals(1, run.prometheus().samples("jvm_cpu_recent_utilization_ratio").size(), run.prometheus().text());
         assertEquals(1, run.prometheus().samples("target_info").size());
+        // no environment set: the label is absent everywhere, never empty (and no other label is empty either)
+        for (PrometheusScrape.Sample sample : run.prometheus().samples()) {
+            assertFalse(sample.labels().containsKey("deployment_environment_name"), sample.toString());
+            assertFalse(sample.labels().containsValue(""), sample.toString());
+        }
     }
 }

@@ -43,6 +43,11 @@ public final class PrometheusScrape {
         return text;
     }
 
+    /** Every sample of the scrape, in order. */
+    public List<Sample> samples() {
+        return List.copyOf(samples);
+    }
+
     public List<Sample> samples(String name) {
         return samples.stream().filter(s -> s.name().equals(name)).toList();
     }

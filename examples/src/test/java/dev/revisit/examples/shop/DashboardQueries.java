@@ -15,8 +15,9 @@ import java.util.stream.Stream;
 
 /**
  * Every panel query and variable query of the repository's Grafana dashboards, with the template
- * variables filled in as Grafana fills them: "All" (the variable's allValue) where a variable offers
- * it, else the value {@code chosen} names — what a user opening the dashboard would see.
+ * variables filled in as Grafana fills them: the value {@code chosen} names (a user's pick, as
+ * Grafana sends it), else "All" (the variable's allValue) where a variable offers it — what a user
+ * opening the dashboard would see.
  */
 final class DashboardQueries {
 
@@ -44,7 +45,7 @@ final class DashboardQueries {
             Map<String, String> values = new HashMap<>(chosen);
             for (JsonNode variable : dashboard.path("templating").path("list")) {
                 if (variable.path("includeAll").asBoolean()) {
-                    values.put(variable.path("name").asText(), variable.path("allValue").asText());
+                    values.putIfAbsent(variable.path("name").asText(), variable.path("allValue").asText());
                 }
             }
             String name = file.getFileName().toString();

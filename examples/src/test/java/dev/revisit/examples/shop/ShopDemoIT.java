@@ -39,19 +39,24 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The demo end to end, wired as a user would wire it: the collector ({@code serve}, embedded
- * store) on examples/decisions/shop.yaml; the shop with the packaged agent, pushing OTLP to the
- * collector and serving its own /metrics; a real Prometheus (Debian's) scraping both, like
- * dashboards/prometheus/prometheus.yml but every second, with the repository's
- * dashboards/prometheus/revisit-rules.yml unchanged (its {@code for:} durations are minutes: an
- * alert whose expression holds is {@code pending} first, and pending counts as active here); then
- * a shortened load. Asserted: the collector's verdicts (the deliberately broken decisions
+ * store) on examples/decisions/shop.yaml; the shop with the packaged agent in environment
+ * {@code demo}, pushing OTLP to the collector and serving its own /metrics; a real Prometheus
+ * (Debian's) scraping both, like dashboards/prometheus/prometheus.yml but every second, with the
+ * repository's dashboards/prometheus/revisit-rules.yml unchanged (its {@code for:} durations are
+ * minutes: an alert whose expression holds is {@code pending} first, and pending counts as active
+ * here); then a shortened load. Asserted: the collector's verdicts (the deliberately broken decisions
  * {@code review}, the rest {@code holds}); every dashboard panel's query, through Prometheus' HTTP
- * API, returns data; the alert rules are active for exactly the broken decisions and assumptions.
+ * API, returns data, with the environment at "All" and at {@code demo}; every dashboard variable
+ * finds its values; the alert rules are active for exactly the broken decisions and assumptions.
  * In CI (CI=true) nothing is skipped: a missing prometheus or RabbitMQ fails the test.
  */
 class ShopDemoIT {
 
     private static final Duration LOAD = Duration.ofSeconds(35);
+    /** The shop's deployment.environment.name, set as a user sets it: the dashboards' environment filter. */
+    private static final String ENVIRONMENT = "demo";
+    /** What a user opening the dashboards picks; "All" (allValue) for every other variable offering it. */
+    private static final Map<String, String> CHOSEN = Map.of("window", "1m", "decision", "SHOP-1", "api_version", "v1");
     private static final boolean CI = "true".equals(System.getenv("CI"));
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -96,7 +101,8 @@ class ShopDemoIT {
 
         int agentPort = freePort();
         ChildProcess shop = start("shop", List.of(java, "-javaagent:" + agentJar, "-Xmx512m",
-                "-Drevisit.service.name=shop", "-Drevisit.exporter=otlp,prometheus",
+                "-Drevisit.service.name=shop", "-Drevisit.deployment.environment=" + ENVIRONMENT,
+                "-Drevisit.exporter=otlp,prometheus",
                 "-Drevisit.otlp.endpoint=" + collector + "/v1/metrics", "-Drevisit.export.interval.ms=1000",
                 "-Drevisit.prometheus.port=" + agentPort,
                 "-jar", shopJar.toString(), "--port", "0", "--queue", "shop.order-events." + UUID.randomUUID()));
@@ -158,7 +164,17 @@ class ShopDemoIT {
     }
 
     @Test
-    void everyDashboardPanelShowsData() throws Exception {
+    void everyDashboardPanelShowsDataWithEveryEnvironment() throws Exception {
+        assertPanelsShowData(CHOSEN);
+    }
+
+    @Test
+    void everyDashboardPanelShowsDataWithTheShopsEnvironmentPicked() throws Exception {
+        // one value picked of a multi-value variable: Grafana sends the value itself (regex-escaped; "demo" needs none)
+        assertPanelsShowData(with(CHOSEN, "deployment_environment_name", ENVIRONMENT));
+    }
+
+    private static void assertPanelsShowData(Map<String, String> chosen) throws Exception {
         Set<String> declared = new TreeSet<>();
         Matcher signals = DECLARED_SIGNAL.matcher(Files.readString(repository.resolve("examples/decisions/shop.yaml")));
         while (signals.find()) {
@@ -166,8 +182,7 @@ class ShopDemoIT {
         }
         // Without RabbitMQ (only outside CI) the shop publishes no order events: nothing measures them.
         Set<String> unexercised = rabbitmq ? Set.of() : Set.of("queue.lag.messages", "queue.delay.p95");
-        DashboardQueries dashboards = new DashboardQueries(repository.resolve("dashboards/grafana/dashboards"),
-                Map.of("window", "1m", "decision", "SHOP-1", "api_version", "v1"));
+        DashboardQueries dashboards = new DashboardQueries(repository.resolve("dashboards/grafana/dashboards"), chosen);
         List<String> problems = new ArrayList<>();
         int withData = 0;
         for (DashboardQueries.Query query : dashboards.queries()) {
@@ -188,34 +203,62 @@ class ShopDemoIT {
             }
             withData += hasData ? 1 : 0;
         }
-        assertTrue(problems.isEmpty(), problems.size() + " of " + dashboards.queries().size() + " panel queries:\n"
-                + String.join("\n", problems));
-        assertTrue(withData > 40, "only " + withData + " queries with data");
+        assertTrue(problems.isEmpty(), problems.size() + " of " + dashboards.queries().size() + " panel queries with "
+                + chosen + ":\n" + String.join("\n", problems));
+        assertTrue(withData > 40, "only " + withData + " queries with data with " + chosen);
     }
 
     @Test
     void everyDashboardVariableFindsItsValues() throws Exception {
-        // The agent's series carry service_name but not deployment_environment_name (a resource attribute,
-        // on target_info only), and the shop sets none: that variable has no values, so "All" is what works.
         List<String> problems = new ArrayList<>();
-        for (DashboardQueries.Variable variable : new DashboardQueries(repository.resolve("dashboards/grafana/dashboards"),
-                Map.of("window", "1m", "decision", "SHOP-1", "api_version", "v1")).variables()) {
-            JsonNode values = prometheus.get("/api/v1/label/" + variable.label() + "/values", "match[]", variable.selector())
-                    .path("data");
-            Set<String> found = new TreeSet<>();
-            values.forEach(v -> found.add(v.asText()));
-            boolean expectEmpty = variable.name().equals("deployment_environment_name");
-            if (found.isEmpty() != expectEmpty) {
-                problems.add(variable.where() + " $" + variable.name() + " = " + found + " from " + variable.selector());
+        // "All" everywhere: the environment variable offers the shop's environment (the agent puts it on every series)
+        Map<String, Set<String>> all = variableValues(CHOSEN);
+        all.forEach((variable, found) -> {
+            String name = variable.substring(variable.indexOf('$') + 1);
+            if (found.isEmpty()) {
+                problems.add(variable + " finds no values");
             }
-            if (variable.name().equals("service_name") && !found.contains("shop")) {
-                problems.add(variable.where() + " $service_name lacks shop: " + found);
+            if (name.equals("deployment_environment_name") && !found.equals(Set.of(ENVIRONMENT))) {
+                problems.add(variable + " = " + found + ", expected [" + ENVIRONMENT + "]");
             }
-            if (variable.name().equals("decision") && !found.equals(designedVerdicts().keySet())) {
-                problems.add(variable.where() + " $decision = " + found);
+            if (name.equals("service_name") && !found.contains("shop")) {
+                problems.add(variable + " lacks shop: " + found);
             }
-        }
+            if (name.equals("decision") && !found.equals(designedVerdicts().keySet())) {
+                problems.add(variable + " = " + found);
+            }
+        });
+        // the services offered follow the environment picked: the shop in its own, nothing in another
+        variableValues(with(CHOSEN, "deployment_environment_name", ENVIRONMENT)).forEach((variable, found) -> {
+            if (variable.endsWith("$service_name") && !found.contains("shop")) {
+                problems.add(variable + " with environment " + ENVIRONMENT + " lacks shop: " + found);
+            }
+        });
+        variableValues(with(CHOSEN, "deployment_environment_name", "production")).forEach((variable, found) -> {
+            if (variable.endsWith("$service_name") && !found.isEmpty()) {
+                problems.add(variable + " with environment production = " + found + ", expected none");
+            }
+        });
         assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    /** Each query variable ({@code "file $name"}) and the values its {@code label_values} query finds. */
+    private static Map<String, Set<String>> variableValues(Map<String, String> chosen) throws Exception {
+        Map<String, Set<String>> values = new TreeMap<>();
+        for (DashboardQueries.Variable variable : new DashboardQueries(repository.resolve("dashboards/grafana/dashboards"),
+                chosen).variables()) {
+            Set<String> found = new TreeSet<>();
+            prometheus.get("/api/v1/label/" + variable.label() + "/values", "match[]", variable.selector())
+                    .path("data").forEach(v -> found.add(v.asText()));
+            values.put(variable.where() + " $" + variable.name(), found);
+        }
+        return values;
+    }
+
+    private static Map<String, String> with(Map<String, String> chosen, String variable, String value) {
+        Map<String, String> more = new TreeMap<>(chosen);
+        more.put(variable, value);
+        return more;
     }
 
     @Test

@@ -21,18 +21,26 @@ import java.util.Map;
  * names them: dots become underscores, the unit {@code s} adds {@code _seconds}, {@code By}
  * adds {@code _bytes}, a gauge of unit {@code 1} adds {@code _ratio}, counters get
  * {@code _total} — the names docs/signals.md and the dashboards query. Every series carries {@code service_name} and {@code service_instance_id}
- * (one value per JVM, so no cardinality cost) for PromQL's {@code by (...)}; all resource
- * attributes go on {@code target_info}.
+ * (one value per JVM, so no cardinality cost) for PromQL's {@code by (...)}, and
+ * {@code deployment_environment_name} when the resource has one: the dashboards filter every
+ * query by it, and a Prometheus scraping the agent directly has no collector to join
+ * {@code target_info} in. Without an environment the label is left out rather than empty, so
+ * the dashboards' "All" ({@code =~".*"}) still matches. All resource attributes go on
+ * {@code target_info}.
  */
 final class SnapshotMapper {
     private final Map<String, String> resource;
     private final String serviceName;
     private final String serviceInstanceId;
+    /** Null when the resource names no environment (or an empty one): then no label at all. */
+    private final String environment;
 
     SnapshotMapper(Map<String, String> resource) {
         this.resource = resource;
         this.serviceName = resource.getOrDefault("service.name", "");
         this.serviceInstanceId = resource.getOrDefault("service.instance.id", "");
+        String env = resource.get("deployment.environment.name");
+        this.environment = env == null || env.isEmpty() ? null : env;
     }
 
     MetricSnapshots map(List<MetricView> views) {
@@ -117,6 +125,10 @@ final class SnapshotMapper {
         values.add(serviceName);
         names.add("service_instance_id");
         values.add(serviceInstanceId);
+        if (environment != null) {
+            names.add("deployment_environment_name");
+            values.add(environment);
+        }
         List<String> keys = view.attributeKeys();
         for (int i = 0; i < keys.size(); i++) {
             String value = point.attributeValues().get(i);
