@@ -39,6 +39,8 @@ public final class ApiHandler extends Handler.Abstract {
     public static final String PREFIX = "/api/v1/";
     /** Largest request body the API reads; reviews and acknowledgements are a few hundred bytes. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
+    /** How much of an oversize body is drained so that its 413 reaches the client; beyond it, the connection is dropped. */
+    private static final long DRAIN_BYTES = 1024 * 1024;
     private static final byte[] OPENAPI = openApi();
 
     private final Supplier<Evaluation> verdicts;
@@ -131,20 +133,33 @@ public final class ApiHandler extends Handler.Abstract {
         return find(evaluation, id).orElseThrow(() -> new ApiError(HttpStatus.NOT_FOUND_404, "no decision with id '" + id + "'"));
     }
 
-    /** The request body, at most {@link #MAX_BODY_BYTES}; larger is a 413 without reading the rest. */
+    /**
+     * The request body, at most {@link #MAX_BODY_BYTES}; larger is a 413. Up to {@link #DRAIN_BYTES} of an
+     * oversize body is read and dropped first: closing on unread bytes makes the kernel reset the
+     * connection, and the client then loses the 413 it was sent (the JDK client saw "no bytes").
+     */
     private static byte[] body(Request request) {
-        if (request.getLength() > MAX_BODY_BYTES) {
-            throw new ApiError(HttpStatus.PAYLOAD_TOO_LARGE_413, "the body exceeds " + MAX_BODY_BYTES + " bytes");
-        }
         try (InputStream in = Content.Source.asInputStream(request)) {
+            if (request.getLength() > MAX_BODY_BYTES) {
+                throw tooLarge(in);
+            }
             byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
             if (body.length > MAX_BODY_BYTES) {
-                throw new ApiError(HttpStatus.PAYLOAD_TOO_LARGE_413, "the body exceeds " + MAX_BODY_BYTES + " bytes");
+                throw tooLarge(in);
             }
             return body;
         } catch (IOException e) {
             throw new ApiError(HttpStatus.BAD_REQUEST_400, "could not read the body: " + e.getMessage());
         }
+    }
+
+    private static ApiError tooLarge(InputStream rest) throws IOException {
+        long dropped = 0;
+        byte[] sink = new byte[8192];
+        for (int n; dropped < DRAIN_BYTES && (n = rest.read(sink)) > 0; ) {
+            dropped += n;
+        }
+        return new ApiError(HttpStatus.PAYLOAD_TOO_LARGE_413, "the body exceeds " + MAX_BODY_BYTES + " bytes");
     }
 
     static Optional<DecisionVerdict> find(Evaluation evaluation, String id) {

@@ -131,7 +131,10 @@ class ReviewLogServiceTest {
             assertEquals(400, post(reviews, TOKEN, "{\"outcome\":\"kept\"}").statusCode(), "reviewer missing");
             assertEquals(400, post(reviews, TOKEN, "{\"reviewer\":\"ana\",\"outcome\":\"kept\",\"on\":\"yesterday\"}").statusCode());
             assertEquals(400, post(reviews, TOKEN, "{\"reviewer\":\"" + "x".repeat(201) + "\",\"outcome\":\"kept\"}").statusCode());
-            assertEquals(413, post(reviews, TOKEN, "{\"reviewer\":\"ana\",\"outcome\":\"kept\",\"note\":\"" + "x".repeat(70_000) + "\"}").statusCode());
+            // Repeated: a 413 sent while the rest of the body is unread used to be lost to a connection reset, now and then.
+            for (int i = 0; i < 10; i++) {
+                assertEquals(413, post(reviews, TOKEN, "{\"reviewer\":\"ana\",\"outcome\":\"kept\",\"note\":\"" + "x".repeat(70_000 + i * 50_000) + "\"}").statusCode());
+            }
             assertEquals(404, post(api(collector, "decisions/ADR-99/reviews"), TOKEN, good).statusCode());
             assertEquals(0, json(ServiceFixture.get(api(collector, "reviews")), 200).get("reviews").size(), "nothing written");
             assertEquals(201, post(reviews, TOKEN, good).statusCode(), "and the good one still goes through");
