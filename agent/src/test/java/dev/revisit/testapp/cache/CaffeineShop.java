@@ -5,7 +5,11 @@ import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import com.github.benmanes.caffeine.cache.stats.ConcurrentStatsCounter;
+import com.github.benmanes.caffeine.cache.stats.StatsCounter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +48,16 @@ public final class CaffeineShop {
         for (int i = 0; i < READS; i++) {
             int k = i % KEYS;
             check(loading.get(k), "v" + k);
+        }
+
+        // Statistics from a supplier: Caffeine wraps the counter in its GuardedStatsCounter, which
+        // must not count a second time what the counter inside reports; a custom counter counts once.
+        for (Cache<Integer, String> supplied : List.of(guarded(), custom())) {
+            for (int i = 0; i < READS; i++) {
+                int k = i % KEYS;
+                check(supplied.get(k, key -> "v" + key), "v" + k);
+            }
+            check(String.valueOf(supplied.stats().hitCount()), "900");
         }
 
         AsyncCache<Integer, String> async = async();
@@ -116,6 +130,45 @@ public final class CaffeineShop {
 
     static LoadingCache<Integer, String> loading() {
         return Caffeine.newBuilder().maximumSize(10_000).recordStats().build(key -> "v" + key);
+    }
+
+    static Cache<Integer, String> guarded() {
+        return Caffeine.newBuilder().maximumSize(10_000).recordStats(ConcurrentStatsCounter::new).build();
+    }
+
+    static Cache<Integer, String> custom() {
+        return Caffeine.newBuilder().maximumSize(10_000).recordStats(CountingStats::new).build();
+    }
+
+    /** An application's own stats counter (Caffeine wraps it in its GuardedStatsCounter). */
+    static final class CountingStats implements StatsCounter {
+        private final AtomicLong hits = new AtomicLong();
+        private final AtomicLong misses = new AtomicLong();
+
+        @Override
+        public void recordHits(int count) {
+            hits.addAndGet(count);
+        }
+
+        @Override
+        public void recordMisses(int count) {
+            misses.addAndGet(count);
+        }
+
+        @Override
+        public void recordLoadSuccess(long loadTime) {}
+
+        @Override
+        public void recordLoadFailure(long loadTime) {}
+
+        public void recordEviction(int weight, RemovalCause cause) {}
+
+        public void recordEviction() {} // Caffeine 2.x's older, abstract variant
+
+        @Override
+        public CacheStats snapshot() {
+            return CacheStats.of(hits.get(), misses.get(), 0, 0, 0, 0, 0);
+        }
     }
 
     static AsyncCache<Integer, String> async() {

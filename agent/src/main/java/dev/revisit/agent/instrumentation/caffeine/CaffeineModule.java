@@ -59,9 +59,13 @@ public final class CaffeineModule implements InstrumentationModule {
                 .type(named(PACKAGE + "BoundedLocalCache"),
                         named("evictEntry").and(takesArguments(3)).and(returns(boolean.class)).and(takesArgument(1, named(PACKAGE + "RemovalCause"))),
                         CaffeineEvictAdvice.class)
-                .type(namedOneOf(PACKAGE + "stats.DisabledStatsCounter", PACKAGE + "stats.ConcurrentStatsCounter", PACKAGE + "stats.GuardedStatsCounter"),
+                .type(namedOneOf(PACKAGE + "stats.DisabledStatsCounter", PACKAGE + "stats.ConcurrentStatsCounter"),
                         named("recordHits").and(takesArguments(int.class)), LibraryHitsAdvice.class)
-                .type(namedOneOf(PACKAGE + "stats.DisabledStatsCounter", PACKAGE + "stats.ConcurrentStatsCounter", PACKAGE + "stats.GuardedStatsCounter"),
-                        named("recordMisses").and(takesArguments(int.class)), LibraryMissesAdvice.class);
+                .type(namedOneOf(PACKAGE + "stats.DisabledStatsCounter", PACKAGE + "stats.ConcurrentStatsCounter"),
+                        named("recordMisses").and(takesArguments(int.class)), LibraryMissesAdvice.class)
+                .type(named(PACKAGE + "stats.GuardedStatsCounter"),
+                        named("recordHits").and(takesArguments(int.class)), GuardedHitsAdvice.class)
+                .type(named(PACKAGE + "stats.GuardedStatsCounter"),
+                        named("recordMisses").and(takesArguments(int.class)), GuardedMissesAdvice.class);
     }
 }

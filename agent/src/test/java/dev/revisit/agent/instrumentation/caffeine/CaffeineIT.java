@@ -41,6 +41,8 @@ class CaffeineIT {
         assertHitsAndMisses(requests, manualName, 900, 100);
         assertHitsAndMisses(requests, "CaffeineShop.computed", 900, 100);
         assertHitsAndMisses(requests, "CaffeineShop.loading", 900, 100);
+        assertHitsAndMisses(requests, "CaffeineShop.guarded", 900, 100);
+        assertHitsAndMisses(requests, "CaffeineShop.custom", 900, 100);
         assertHitsAndMisses(requests, "CaffeineShop.async", 900, 100);
         assertHitsAndMisses(requests, "CaffeineShop.asyncLoading", 900, 100);
         assertHitsAndMisses(requests, "CaffeineShop.bulk", 10, 20);
