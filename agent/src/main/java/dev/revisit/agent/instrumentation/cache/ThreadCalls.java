@@ -28,7 +28,8 @@ final class ThreadCalls {
     private CacheCalls claim(int slot) {
         CacheCalls mine = owned.get();
         CacheCalls there = slots[slot];
-        // A racing claim can overwrite; the loser's next lookup comes back here, still correct.
+        // A racing claim can overwrite; the loser's next lookup comes back here, still correct. A
+        // slot of a thread that ended frees up once that Thread object is collected.
         if (there == null || there.ownerGone()) {
             slots[slot] = mine;
         }
