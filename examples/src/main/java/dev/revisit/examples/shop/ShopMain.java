@@ -12,7 +12,7 @@ public final class ShopMain {
         ShopConfig config;
         try {
             config = ShopConfig.parse(args);
-        } catch (ShopConfig.Help e) {
+        } catch (Options.Help e) {
             System.out.println(e.getMessage());
             return;
         } catch (IllegalArgumentException e) {

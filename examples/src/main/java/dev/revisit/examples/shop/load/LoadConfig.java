@@ -1,10 +1,8 @@
 package dev.revisit.examples.shop.load;
 
+import dev.revisit.examples.shop.Options;
 import java.net.URI;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /** How much load, for how long, against which shop. */
 public record LoadConfig(URI target, Duration duration, int users, int rate, int products, Duration progressEvery) {
@@ -14,27 +12,15 @@ public record LoadConfig(URI target, Duration duration, int users, int rate, int
                    [--duration 60s] [--users 4] [--rate 80] [--products 10000] [--progress 5s]""";
 
     public static LoadConfig parse(String... args) {
-        Map<String, String> given = new LinkedHashMap<>();
-        if (List.of(args).contains("--help")) {
-            throw new Help(USAGE);
-        }
-        for (int i = 0; i < args.length; i += 2) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("expected --name value, got '" + args[i] + "'\n" + USAGE);
-            }
-            given.put(args[i].substring(2), args[i + 1]);
-        }
+        Options given = Options.parse(USAGE, args);
         LoadConfig config = new LoadConfig(
-                URI.create(given.getOrDefault("target", "http://127.0.0.1:8080").replaceAll("/+$", "")),
-                seconds(given.getOrDefault("duration", "60s"), "duration"),
-                whole(given.getOrDefault("users", "4"), "users", 1, 256),
-                whole(given.getOrDefault("rate", "80"), "rate", 1, 100_000),
-                whole(given.getOrDefault("products", "10000"), "products", 100, 10_000_000),
-                seconds(given.getOrDefault("progress", "5s"), "progress"));
-        given.keySet().removeAll(List.of("target", "duration", "users", "rate", "products", "progress"));
-        if (!given.isEmpty()) {
-            throw new IllegalArgumentException("unknown option --" + given.keySet().iterator().next() + "\n" + USAGE);
-        }
+                URI.create(given.take("target", "http://127.0.0.1:8080").replaceAll("/+$", "")),
+                seconds(given.take("duration", "60s"), "duration"),
+                whole(given.take("users", "4"), "users", 1, 256),
+                whole(given.take("rate", "80"), "rate", 1, 100_000),
+                whole(given.take("products", "10000"), "products", 100, 10_000_000),
+                seconds(given.take("progress", "5s"), "progress"));
+        given.requireAllTaken();
         return config;
     }
 
@@ -59,12 +45,5 @@ public record LoadConfig(URI target, Duration duration, int users, int rate, int
             // below
         }
         throw new IllegalArgumentException("--" + name + " must be " + min + " … " + max + ", got '" + text + "'");
-    }
-
-    /** Asked for the usage: printed, exit 0. */
-    public static final class Help extends IllegalArgumentException {
-        Help(String usage) {
-            super(usage);
-        }
     }
 }

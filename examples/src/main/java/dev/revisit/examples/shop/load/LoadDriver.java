@@ -1,5 +1,6 @@
 package dev.revisit.examples.shop.load;
 
+import dev.revisit.examples.shop.Options;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -21,7 +22,7 @@ public final class LoadDriver {
         LoadConfig config;
         try {
             config = LoadConfig.parse(args);
-        } catch (LoadConfig.Help e) {
+        } catch (Options.Help e) {
             System.out.println(e.getMessage());
             return;
         } catch (IllegalArgumentException e) {
