@@ -10,6 +10,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.revisit.collector.catalog.Area;
 import dev.revisit.collector.catalog.Catalog;
 import dev.revisit.collector.catalog.Signal;
+import dev.revisit.testsupport.Tool;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -39,20 +40,20 @@ class AlertRulesTest {
 
     @Test
     void promtoolAcceptsTheRules() throws Exception {
-        Tool.Result result = Tool.require("promtool").run(Repository.prometheus(), "check", "rules", RULES);
+        Tool.Result result = Tool.require("promtool", "prometheus").run(Repository.prometheus(), "check", "rules", RULES);
         assertEquals(0, result.exitCode(), result.output());
     }
 
     @Test
     void promtoolUnitTestsPass() throws Exception {
-        Tool.Result result = Tool.require("promtool").run(Repository.prometheus(), "test", "rules", "revisit-rules.test.yml");
+        Tool.Result result = Tool.require("promtool", "prometheus").run(Repository.prometheus(), "test", "rules", "revisit-rules.test.yml");
         assertEquals(0, result.exitCode(), result.output());
         assertTrue(result.output().contains("SUCCESS"), result.output());
     }
 
     @Test
     void promtoolAcceptsTheExamplePrometheusConfig() throws Exception {
-        Tool.Result result = Tool.require("promtool").run(Repository.prometheus(), "check", "config", "prometheus.yml");
+        Tool.Result result = Tool.require("promtool", "prometheus").run(Repository.prometheus(), "check", "config", "prometheus.yml");
         assertEquals(0, result.exitCode(), result.output());
     }
 
@@ -157,7 +158,7 @@ class AlertRulesTest {
 
     @Test
     void amtoolAcceptsTheAlertmanagerExampleAndRoutesByOwnerAndArea() throws Exception {
-        Tool amtool = Tool.require("amtool");
+        Tool amtool = Tool.require("amtool", "prometheus-alertmanager");
         Tool.Result check = amtool.run(Repository.prometheus(), "check-config", "alertmanager.yml");
         assertEquals(0, check.exitCode(), check.output());
         // alert labels → the receivers Alertmanager picks for them

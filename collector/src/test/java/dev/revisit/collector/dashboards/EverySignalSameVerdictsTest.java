@@ -18,6 +18,8 @@ import dev.revisit.collector.verdict.AssumptionVerdict;
 import dev.revisit.collector.verdict.Evaluation;
 import dev.revisit.collector.verdict.Evaluator;
 import dev.revisit.collector.verdict.Verdict;
+import dev.revisit.testsupport.PrometheusServer;
+import dev.revisit.testsupport.Tool;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,7 +115,7 @@ class EverySignalSameVerdictsTest {
     void everyCatalogSignalGivesTheSameVerdictsFromBothStores(@TempDir Path dir) throws Exception {
         ContractRecording recording = record();
         Path data = Files.writeString(dir.resolve("signals.om"), recording.openMetrics());
-        Tool.Result backfill = Tool.require("promtool").run(dir, "tsdb", "create-blocks-from", "openmetrics",
+        Tool.Result backfill = Tool.require("promtool", "prometheus").run(dir, "tsdb", "create-blocks-from", "openmetrics",
                 data.toString(), dir.resolve("data").toString());
         assertEquals(0, backfill.exitCode(), backfill.output());
 
@@ -129,7 +131,7 @@ class EverySignalSameVerdictsTest {
 
         List<AssumptionVerdict> embedded = assumptions(Evaluator.evaluate(file, recording.feed().store(), AT));
         List<AssumptionVerdict> viaPrometheus;
-        try (PrometheusServer prometheus = PrometheusServer.start(Tool.require("prometheus"), dir, "global:\n  scrape_interval: 1m\n");
+        try (PrometheusServer prometheus = PrometheusServer.start(Tool.require("prometheus", "prometheus"), dir, "global:\n  scrape_interval: 1m\n");
              PrometheusSource source = new PrometheusSource(new PrometheusQueries(
                      new PrometheusEndpoint(prometheus.base(), "", Map.of(), Duration.ofSeconds(10))))) {
             viaPrometheus = assumptions(Evaluator.evaluate(file, source, AT));

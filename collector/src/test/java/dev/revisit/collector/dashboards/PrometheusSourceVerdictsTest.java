@@ -11,6 +11,8 @@ import dev.revisit.collector.prometheus.PrometheusSource;
 import dev.revisit.collector.verdict.AssumptionVerdict;
 import dev.revisit.collector.verdict.Evaluator;
 import dev.revisit.collector.verdict.Verdict;
+import dev.revisit.testsupport.PrometheusServer;
+import dev.revisit.testsupport.Tool;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,8 +56,8 @@ class PrometheusSourceVerdictsTest {
 
     @Test
     void theStoresValuesGiveTheVerdicts(@TempDir Path dir) throws Exception {
-        Tool promtool = Tool.require("promtool");
-        Tool binary = Tool.require("prometheus");
+        Tool promtool = Tool.require("promtool", "prometheus");
+        Tool binary = Tool.require("prometheus", "prometheus");
         long start = (System.currentTimeMillis() / 1000 - 3 * 3600) / 60 * 60;
         Path data = Files.writeString(dir.resolve("signals.om"), SyntheticSignals.openMetrics(start));
         Tool.Result backfill = promtool.run(dir, "tsdb", "create-blocks-from", "openmetrics", data.toString(),

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.revisit.testsupport.PrometheusServer;
+import dev.revisit.testsupport.Tool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -49,8 +51,8 @@ class QueriesOnPrometheusTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Tool promtool = Tool.require("promtool");
-        Tool binary = Tool.require("prometheus");
+        Tool promtool = Tool.require("promtool", "prometheus");
+        Tool binary = Tool.require("prometheus", "prometheus");
         long start = (System.currentTimeMillis() / 1000 - 3 * 3600) / 60 * 60;
         at = SyntheticSignals.end(start);
         Path data = Files.writeString(dir.resolve("signals.om"), SyntheticSignals.openMetrics(start));

@@ -11,6 +11,8 @@ import dev.revisit.collector.prometheus.PrometheusQueries;
 import dev.revisit.collector.prometheus.PrometheusSource;
 import dev.revisit.collector.verdict.AssumptionVerdict;
 import dev.revisit.collector.verdict.Evaluator;
+import dev.revisit.testsupport.PrometheusServer;
+import dev.revisit.testsupport.Tool;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +78,7 @@ class SameVerdictsTest {
         }
         openMetrics.append("# EOF\n");
         Path data = Files.writeString(dir.resolve("signals.om"), openMetrics);
-        Tool.Result backfill = Tool.require("promtool").run(dir, "tsdb", "create-blocks-from", "openmetrics",
+        Tool.Result backfill = Tool.require("promtool", "prometheus").run(dir, "tsdb", "create-blocks-from", "openmetrics",
                 data.toString(), dir.resolve("data").toString());
         assertEquals(0, backfill.exitCode(), backfill.output());
 
@@ -84,7 +86,7 @@ class SameVerdictsTest {
         Instant at = Instant.ofEpochMilli(startMillis + STEPS * STEP_SECONDS * 1000L);
         List<AssumptionVerdict> embedded = assumptions(Evaluator.evaluate(file, feed.store(), at));
         List<AssumptionVerdict> viaPrometheus;
-        try (PrometheusServer prometheus = PrometheusServer.start(Tool.require("prometheus"), dir,
+        try (PrometheusServer prometheus = PrometheusServer.start(Tool.require("prometheus", "prometheus"), dir,
                 "global:\n  scrape_interval: 1m\n")) {
             viaPrometheus = assumptions(Evaluator.evaluate(file, new PrometheusSource(new PrometheusQueries(
                     new PrometheusEndpoint(prometheus.base(), "", Map.of(), Duration.ofSeconds(10)))), at));

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.revisit.collector.api.ServiceFixture;
-import dev.revisit.collector.dashboards.PrometheusServer;
-import dev.revisit.collector.dashboards.Tool;
 import dev.revisit.collector.engine.RunningCollector;
+import dev.revisit.testsupport.PrometheusServer;
+import dev.revisit.testsupport.Tool;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +28,7 @@ class MetricsScrapeTest {
 
     @Test
     void prometheusScrapesTheDecisionGaugesAndHealth() throws Exception {
-        Tool prometheus = Tool.require("prometheus");
+        Tool prometheus = Tool.require("prometheus", "prometheus");
         try (RunningCollector collector = ServiceFixture.start(dir)) {
             HttpResponse<String> text = ServiceFixture.get(collector.uri().resolve("/metrics"));
             assertEquals(200, text.statusCode());

@@ -1,6 +1,6 @@
 package dev.revisit.collector.page;
 
-import java.io.File;
+import dev.revisit.testsupport.Tool;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Debian's headless Chromium, run once per page: the rendered DOM or a screenshot. Missing, it
@@ -26,18 +25,7 @@ final class Chromium {
     }
 
     static Chromium require(Path tempDir) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, "chromium");
-            if (Files.isExecutable(candidate)) {
-                return new Chromium(candidate, tempDir);
-            }
-        }
-        String message = "chromium is not on the PATH (Debian: apt-get install chromium)";
-        if ("true".equals(System.getenv("CI"))) {
-            Assertions.fail(message);
-        }
-        Assumptions.abort(message);
-        throw new AssertionError("unreachable");
+        return new Chromium(Tool.require("chromium", "chromium").binary(), tempDir);
     }
 
     /** The DOM after the page rendered, serialised. */

@@ -2,8 +2,8 @@ package dev.revisit.collector.prometheus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.revisit.collector.dashboards.PrometheusServer;
-import dev.revisit.collector.dashboards.Tool;
+import dev.revisit.testsupport.PrometheusServer;
+import dev.revisit.testsupport.Tool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -56,9 +56,9 @@ final class CacheRecording {
     /** As above, with a web configuration (TLS, basic auth) and what the helper's readiness check needs for it. */
     static PrometheusServer start(Path dir, String webConfig, javax.net.ssl.SSLContext tls) throws Exception {
         Path data = Files.writeString(dir.resolve("signals.om"), openMetrics());
-        Tool.Result backfill = Tool.require("promtool").run(dir, "tsdb", "create-blocks-from", "openmetrics",
+        Tool.Result backfill = Tool.require("promtool", "prometheus").run(dir, "tsdb", "create-blocks-from", "openmetrics",
                 data.toString(), dir.resolve("data").toString());
         assertEquals(0, backfill.exitCode(), backfill.output());
-        return PrometheusServer.start(Tool.require("prometheus"), dir, "global:\n  scrape_interval: 1m\n", webConfig, tls);
+        return PrometheusServer.start(Tool.require("prometheus", "prometheus"), dir, "global:\n  scrape_interval: 1m\n", webConfig, tls);
     }
 }

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.revisit.collector.cli.Main;
-import dev.revisit.collector.dashboards.PrometheusServer;
-import dev.revisit.collector.dashboards.Tool;
+import dev.revisit.testsupport.PrometheusServer;
+import dev.revisit.testsupport.Tool;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +51,7 @@ class EvaluateOnPrometheusTest {
     void anAssumptionWithoutSeriesInTheStoreIsNoData(@TempDir Path dir) throws Exception {
         Path decisions = Files.writeString(dir.resolve("decisions.yaml"), DECISIONS);
         Path token = Files.writeString(dir.resolve("token"), "secret\n");
-        try (PrometheusServer prometheus = PrometheusServer.start(Tool.require("prometheus"), dir,
+        try (PrometheusServer prometheus = PrometheusServer.start(Tool.require("prometheus", "prometheus"), dir,
                 "global:\n  scrape_interval: 1m\n")) {
             Run run = run("evaluate", "--decisions", decisions.toString(), "--source", "prometheus",
                     "--prometheus-url", prometheus.base().toString(), "--prometheus-header", "X-Scope-OrgID=team-a",

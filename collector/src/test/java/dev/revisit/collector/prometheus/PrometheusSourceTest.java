@@ -6,17 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.revisit.collector.catalog.Catalog;
-import dev.revisit.collector.dashboards.PrometheusServer;
-import dev.revisit.collector.dashboards.Tool;
 import dev.revisit.collector.decisions.DecisionsFile;
 import dev.revisit.collector.decisions.DecisionsReader;
 import dev.revisit.collector.verdict.AssumptionVerdict;
 import dev.revisit.collector.verdict.Evaluation;
 import dev.revisit.collector.verdict.Evaluator;
 import dev.revisit.collector.verdict.Verdict;
+import dev.revisit.testsupport.FreePort;
+import dev.revisit.testsupport.PrometheusServer;
+import dev.revisit.testsupport.Tool;
 import java.io.StringReader;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -60,7 +60,7 @@ class PrometheusSourceTest {
 
     @Test
     void aRealPrometheusAnswersValuesAndEmptyAnswersAreNoData(@TempDir Path dir) throws Exception {
-        try (PrometheusServer prometheus = PrometheusServer.start(Tool.require("prometheus"), dir,
+        try (PrometheusServer prometheus = PrometheusServer.start(Tool.require("prometheus", "prometheus"), dir,
                 "global:\n  scrape_interval: 1m\n")) {
             PrometheusQueries queries = new PrometheusQueries(endpoint(prometheus.base(), "", Duration.ofSeconds(5)));
             long now = System.currentTimeMillis();
@@ -87,10 +87,7 @@ class PrometheusSourceTest {
 
     @Test
     void anUnreachableStoreMakesEveryAssumptionNoDataWithTheReason() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort(); // closed again: nothing listens there
-        }
+        int port = FreePort.pick(); // closed again: nothing listens there
         for (AssumptionVerdict v : evaluate(endpoint(URI.create("http://127.0.0.1:" + port), "", Duration.ofSeconds(2)))) {
             assertEquals(Verdict.NO_DATA, v.verdict());
             assertTrue(v.reason().contains("unreachable"), v.reason());

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.revisit.collector.catalog.Catalog;
-import dev.revisit.collector.dashboards.PrometheusServer;
 import dev.revisit.collector.decisions.DecisionsFile;
 import dev.revisit.collector.decisions.DecisionsReader;
 import dev.revisit.collector.verdict.AssumptionVerdict;
 import dev.revisit.collector.verdict.Evaluator;
 import dev.revisit.collector.verdict.Verdict;
+import dev.revisit.testsupport.PrometheusServer;
 import java.io.StringReader;
 import java.net.InetSocketAddress;
 import java.net.URI;

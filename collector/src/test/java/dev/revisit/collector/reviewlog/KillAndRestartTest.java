@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.revisit.collector.api.ServiceFixture;
-import java.net.ServerSocket;
+import dev.revisit.testsupport.FreePort;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -14,9 +14,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code serve} as its own process: push OTLP, read the verdicts, record a review, {@code kill -9}
@@ -64,12 +64,6 @@ class KillAndRestartTest {
         }
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
     private static JsonNode decision(int port, String id) throws Exception {
         return json(ServiceFixture.get(URI.create("http://127.0.0.1:" + port + "/api/v1/decisions/" + id)), 200);
     }
@@ -78,7 +72,7 @@ class KillAndRestartTest {
     @ValueSource(strings = {"h2", "postgresql"})
     void aReviewAndTheSignalsSurviveKillMinus9(String kind) throws Exception {
         String database = kind.equals("h2") ? null : Databases.fresh(kind, dir);
-        int port = freePort();
+        int port = FreePort.pick();
         Process first = serve(database, port);
         try {
             URI base = URI.create("http://127.0.0.1:" + port);

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.revisit.collector.cli.Main;
-import dev.revisit.collector.dashboards.Tool;
+import dev.revisit.testsupport.Tool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,7 +43,7 @@ class RulesOnPromtoolTest {
 
     @Test
     void promtoolAcceptsTheRules() throws Exception {
-        Tool.Result result = Tool.require("promtool").run(dir, "check", "rules", "rules.yml");
+        Tool.Result result = Tool.require("promtool", "prometheus").run(dir, "check", "rules", "rules.yml");
         assertEquals(0, result.exitCode(), result.output());
         assertTrue(result.output().contains("SUCCESS: 18 rules found"), result.output());
     }
@@ -54,7 +54,7 @@ class RulesOnPromtoolTest {
                 SampleDecisions.YAML.replace("title: Cache search results", "title: \"Cache {{ unclosed results\""));
         assertEquals(Main.OK, Main.run("rules", decisions.toString(), "-o", dir.resolve("braces.yml").toString()));
 
-        Tool.Result result = Tool.require("promtool").run(dir, "check", "rules", "braces.yml");
+        Tool.Result result = Tool.require("promtool", "prometheus").run(dir, "check", "rules", "braces.yml");
 
         assertEquals(0, result.exitCode(), result.output());
     }
@@ -86,7 +86,7 @@ class RulesOnPromtoolTest {
         file.put("tests", List.of(test));
         YAML.writeValue(dir.resolve("rules.test.yml").toFile(), file);
 
-        Tool.Result result = Tool.require("promtool").run(dir, "test", "rules", "rules.test.yml");
+        Tool.Result result = Tool.require("promtool", "prometheus").run(dir, "test", "rules", "rules.test.yml");
 
         assertEquals(0, result.exitCode(), result.output() + "\n" + Files.readString(dir.resolve("rules.yml")));
         assertTrue(result.output().contains("SUCCESS"), result.output());

@@ -10,9 +10,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.revisit.examples.shop.load.LoadConfig;
 import dev.revisit.examples.shop.load.LoadDriver;
 import dev.revisit.examples.shop.load.Tally;
+import dev.revisit.testsupport.ChildProcess;
+import dev.revisit.testsupport.FreePort;
+import dev.revisit.testsupport.PrometheusServer;
+import dev.revisit.testsupport.Required;
+import dev.revisit.testsupport.Tool;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,7 +36,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,7 +62,6 @@ class ShopDemoIT {
     private static final String ENVIRONMENT = "demo";
     /** What a user opening the dashboards picks; "All" (allValue) for every other variable offering it. */
     private static final Map<String, String> CHOSEN = Map.of("window", "1m", "decision", "SHOP-1", "api_version", "v1");
-    private static final boolean CI = "true".equals(System.getenv("CI"));
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Pattern COLLECTOR_URL = Pattern.compile("OTLP/HTTP on (http://[^/\\s]+)/v1/metrics");
@@ -73,7 +75,7 @@ class ShopDemoIT {
     private static Path repository;
     private static boolean rabbitmq;
     private static URI collector;
-    private static Prometheus prometheus;
+    private static PrometheusServer prometheus;
     private static Tally load;
 
     @BeforeAll
@@ -82,16 +84,9 @@ class ShopDemoIT {
         Path agentJar = built("revisit.agent.jar");
         Path collectorJar = built("revisit.collector.jar");
         Path shopJar = built("revisit.shop.jar");
-        Path binary = Prometheus.binary().orElseGet(() -> {
-            String message = "prometheus is not on the PATH (Debian: apt-get install prometheus)";
-            if (CI) {
-                fail(message);
-            }
-            Assumptions.abort(message);
-            return null;
-        });
+        Tool binary = Tool.require("prometheus", "prometheus");
         rabbitmq = reachable(5672);
-        if (CI && !rabbitmq) {
+        if (Required.inCi() && !rabbitmq) {
             fail("RabbitMQ is not listening on 127.0.0.1:5672 (bash .ci/services starts it)");
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -101,7 +96,7 @@ class ShopDemoIT {
                 "--data-dir", dir.resolve("collector-data").toString(), "--port", "0", "--interval", "2s"));
         collector = URI.create(collectorProcess.await(COLLECTOR_URL, 60).group(1));
 
-        int agentPort = freePort();
+        int agentPort = FreePort.pick();
         ChildProcess shop = start("shop", List.of(java, "-javaagent:" + agentJar, "-Xmx512m",
                 "-Drevisit.service.name=shop", "-Drevisit.deployment.environment=" + ENVIRONMENT,
                 "-Drevisit.exporter=otlp,prometheus",
@@ -115,7 +110,7 @@ class ShopDemoIT {
         Files.writeString(rulesCopy, Files.readString(repository.resolve("dashboards/prometheus/revisit-rules.yml"))
                 .replaceAll("(?m)^(\\s+)for: \\S+$", "$1for: " + ALERT_FOR));
         // What a user adds to dashboards/prometheus/prometheus.yml: the agent's /metrics beside the collector's.
-        prometheus = Prometheus.start(binary, dir, """
+        prometheus = PrometheusServer.start(binary, dir, """
                 global:
                   scrape_interval: 1s
                   evaluation_interval: 1s
@@ -128,8 +123,7 @@ class ShopDemoIT {
                   - job_name: shop
                     static_configs:
                       - targets: ['127.0.0.1:%d']
-                """.formatted(rulesCopy, collector.getAuthority(), agentPort),
-                freePort());
+                """.formatted(rulesCopy, collector.getAuthority(), agentPort));
         started.add(prometheus);
 
         load = LoadDriver.run(new LoadConfig(target, LOAD, 4, 80, 10_000, Duration.ofSeconds(5)), System.out);
@@ -348,12 +342,6 @@ class ShopDemoIT {
             return true;
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

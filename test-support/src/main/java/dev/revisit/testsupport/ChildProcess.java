@@ -1,4 +1,4 @@
-package dev.revisit.examples.shop;
+package dev.revisit.testsupport;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,8 +8,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A process the test started, its output in a log file; stopped (and waited for) on close. */
-final class ChildProcess implements AutoCloseable {
+/** A process the test started, its output in {@code <dir>/<name>.log}; stopped (and waited for) on close. */
+public final class ChildProcess implements AutoCloseable {
 
     private final String name;
     private final Process process;
@@ -21,29 +21,34 @@ final class ChildProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static ChildProcess start(String name, Path dir, List<String> command) throws IOException {
+    public static ChildProcess start(String name, Path dir, List<String> command) throws IOException {
         Path log = dir.resolve(name + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new ChildProcess(name, process, log);
     }
 
     /** The first match of {@code pattern} in the output, once it appears; fails if the process dies or time runs out. */
-    Matcher await(Pattern pattern, long seconds) throws IOException, InterruptedException {
+    public Matcher await(Pattern pattern, long seconds) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
             Matcher m = pattern.matcher(log());
             if (m.find()) {
                 return m;
             }
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + log());
-            }
+            assertAlive();
             Thread.sleep(200);
         }
         throw new IllegalStateException(name + " did not print /" + pattern + "/ in " + seconds + " s:\n" + log());
     }
 
-    String log() throws IOException {
+    /** Throws, with the output so far, once the process has exited: a readiness wait need not run out its time. */
+    public void assertAlive() throws IOException {
+        if (!process.isAlive()) {
+            throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + log());
+        }
+    }
+
+    public String log() throws IOException {
         return Files.exists(log) ? Files.readString(log) : "";
     }
 

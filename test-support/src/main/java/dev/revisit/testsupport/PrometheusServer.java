@@ -1,9 +1,8 @@
-package dev.revisit.collector.dashboards;
+package dev.revisit.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -13,22 +12,25 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 
-/** A real Prometheus (Debian's package) on a free loopback port, with its data in a temporary directory. */
+/**
+ * A real Prometheus (Debian's package) on a free loopback port, with its data in a temporary
+ * directory and its output in {@code prometheus.log} there; and its HTTP API.
+ */
 public final class PrometheusServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Process process;
-    private final Path log;
+    private final ChildProcess process;
     private final URI base;
     private final HttpClient http;
 
-    private PrometheusServer(Process process, Path log, int port, SSLContext tls) {
+    private PrometheusServer(ChildProcess process, int port, SSLContext tls) {
         this.process = process;
-        this.log = log;
         this.base = URI.create((tls == null ? "http" : "https") + "://127.0.0.1:" + port);
         HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2));
         if (tls != null) {
@@ -50,9 +52,8 @@ public final class PrometheusServer implements AutoCloseable {
     public static PrometheusServer start(Tool prometheus, Path dir, String config, String webConfig, SSLContext tls)
             throws IOException, InterruptedException {
         Path configFile = Files.writeString(dir.resolve("prometheus.yml"), config);
-        Path log = dir.resolve("prometheus.log");
-        int port = freePort();
-        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(prometheus.binary().toString(),
+        int port = FreePort.pick();
+        List<String> command = new ArrayList<>(List.of(prometheus.binary().toString(),
                 "--config.file=" + configFile,
                 "--storage.tsdb.path=" + dir.resolve("data"),
                 // backfilled test data lies at fixed dates: the default 15 d retention would delete it one day
@@ -61,8 +62,7 @@ public final class PrometheusServer implements AutoCloseable {
         if (webConfig != null) {
             command.add("--web.config.file=" + Files.writeString(dir.resolve("web.yml"), webConfig));
         }
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        PrometheusServer server = new PrometheusServer(process, log, port, tls);
+        PrometheusServer server = new PrometheusServer(ChildProcess.start("prometheus", dir, command), port, tls);
         server.awaitReady();
         return server;
     }
@@ -85,15 +85,13 @@ public final class PrometheusServer implements AutoCloseable {
     }
 
     public String log() throws IOException {
-        return Files.readString(log);
+        return process.log();
     }
 
     private void awaitReady() throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("prometheus exited: " + log());
-            }
+            process.assertAlive();
             try {
                 HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(base.resolve("/-/ready"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
@@ -109,17 +107,8 @@ public final class PrometheusServer implements AutoCloseable {
         throw new IllegalStateException("prometheus not ready in 30 s: " + log());
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-        }
+        process.close();
     }
 }

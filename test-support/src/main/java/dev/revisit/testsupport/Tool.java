@@ -1,4 +1,4 @@
-package dev.revisit.collector.dashboards;
+package dev.revisit.testsupport;
 
 import java.io.File;
 import java.io.IOException;
@@ -9,11 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 
 /**
- * A command-line tool the tests run for real (promtool, prometheus, amtool). Missing, it skips the test
- * on a developer's machine but fails it in CI, where .ci/run installs it.
+ * A command-line tool the tests run for real (promtool, prometheus, amtool, chromium). Missing, it
+ * skips the test on a developer's machine but fails it in CI, where .ci/run installs it.
  */
 public final class Tool {
 
@@ -23,23 +22,18 @@ public final class Tool {
         this.binary = binary;
     }
 
-    public static Tool require(String name) {
+    /** The executable {@code name} on the PATH; {@code debianPackage} is what the message says installs it. */
+    public static Tool require(String name, String debianPackage) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             Path candidate = Path.of(dir, name);
             if (Files.isExecutable(candidate)) {
                 return new Tool(candidate);
             }
         }
-        String message = name + " is not on the PATH (Debian: apt-get install "
-                + ("amtool".equals(name) ? "prometheus-alertmanager" : "prometheus") + ")";
-        if ("true".equals(System.getenv("CI"))) {
-            Assertions.fail(message);
-        }
-        Assumptions.abort(message);
-        throw new AssertionError("unreachable");
+        throw Required.missing(name + " is not on the PATH (Debian: apt-get install " + debianPackage + ")");
     }
 
-    Path binary() {
+    public Path binary() {
         return binary;
     }
 
