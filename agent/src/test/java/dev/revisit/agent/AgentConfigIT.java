@@ -65,6 +65,23 @@ class AgentConfigIT {
         assertEveryScrapedSeriesHas(run, Map.of("service_name", "catalog", "deployment_environment_name", "staging"));
     }
 
+    @Test
+    void theOlderEnvironmentAttributeLabelsEveryScrapedSeriesToo() {
+        AgentRun run = AgentHarness.builder(H2Shop.class).args("1").prometheus()
+                .env("OTEL_RESOURCE_ATTRIBUTES", "deployment.environment=staging")
+                .run().assertSucceeded();
+        // OTLP carries the resource as set; the collector reads the older name itself
+        assertEquals("staging", run.otlp().resource().get("deployment.environment"));
+        assertFalse(run.otlp().resource().containsKey("deployment.environment.name"), run.otlp().resource().toString());
+        List<PrometheusScrape.Sample> series = run.prometheus().samples().stream()
+                .filter(s -> !s.name().equals("target_info")).toList();
+        assertTrue(series.size() > 20, run.prometheus().text());
+        for (PrometheusScrape.Sample sample : series) {
+            assertEquals("staging", sample.labels().get("deployment_environment_name"), sample.toString());
+        }
+        assertEquals("staging", run.prometheus().samples("target_info").get(0).labels().get("deployment_environment"));
+    }
+
     /** Every sample of the scrape, target_info included, carries these labels with these values. */
     private static void assertEveryScrapedSeriesHas(AgentRun run, Map<String, String> labels) {
         List<PrometheusScrape.Sample> samples = run.prometheus().samples();

@@ -9,6 +9,7 @@ import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -22,6 +23,8 @@ final class SeriesResolver {
 
     private static final char SEP = '\u0000';
     private static final char KV = '\u0001';
+    private static final String CURRENT_ENVIRONMENT = "deployment.environment.name";
+    private static final String OLDER_ENVIRONMENT = "deployment.environment";
 
     private final MemoryStore store;
     /** Keys as sent: different attribute orders alias one series, so bound it by twice the series cap. */
@@ -79,7 +82,22 @@ final class SeriesResolver {
         TreeMap<String, String> map = new TreeMap<>();
         for (KeyValue kv : resource) map.put(kv.getKey(), text(kv.getValue()));
         for (KeyValue kv : point) map.put(kv.getKey(), text(kv.getValue()));
+        currentEnvironmentName(map);
         return new Labels(map);
+    }
+
+    /**
+     * The older semantic-conventions attribute {@code deployment.environment}, which many teams still
+     * set, is read as {@code deployment.environment.name} when that is absent or empty (the newer wins
+     * when both are set): the rule the agent's /metrics labels series by, so a scope pinning
+     * {@code deployment.environment.name} finds the same services in this store as on Prometheus.
+     */
+    private static void currentEnvironmentName(Map<String, String> labels) {
+        String older = labels.get(OLDER_ENVIRONMENT);
+        String current = labels.get(CURRENT_ENVIRONMENT);
+        if (older != null && !older.isEmpty() && (current == null || current.isEmpty())) {
+            labels.put(CURRENT_ENVIRONMENT, older);
+        }
     }
 
     static String text(AnyValue value) {

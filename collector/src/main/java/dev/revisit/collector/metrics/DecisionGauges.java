@@ -84,7 +84,13 @@ final class DecisionGauges {
         return Tags.of("decision", decision.id(), "area", decision.area().key(), "signal", a.signal().name(),
                 "assumption", Integer.toString(position), "scope", scopeLabel(a.scope()),
                 "service_name", nonNull(a.scope().exact("service.name")),
-                "deployment_environment_name", nonNull(a.scope().exact("deployment.environment.name")));
+                "deployment_environment_name", nonNull(environment(a.scope())));
+    }
+
+    /** The environment a scope pins, under either name: the older {@code deployment.environment} when the newer is not pinned. */
+    private static String environment(Scope scope) {
+        String current = scope.exact("deployment.environment.name");
+        return current != null ? current : scope.exact("deployment.environment");
     }
 
     /** {@code key=value} pairs, keys sorted, comma-separated; empty for no scope. */

@@ -3,6 +3,7 @@ package dev.revisit.collector.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.revisit.collector.catalog.Scope;
 import dev.revisit.collector.store.MemoryStore;
 import dev.revisit.collector.store.MetricKind;
 import dev.revisit.collector.store.Series;
@@ -33,9 +34,14 @@ class OtlpMetricsIngesterTest {
     }
 
     private static ExportMetricsServiceRequest request(Metric metric) {
+        return request(metric, kv("service.name", "catalog"), kv("host", "a"));
+    }
+
+    private static ExportMetricsServiceRequest request(Metric metric, KeyValue... resource) {
+        Resource.Builder attributes = Resource.newBuilder();
+        for (KeyValue kv : resource) attributes.addAttributes(kv);
         return ExportMetricsServiceRequest.newBuilder().addResourceMetrics(ResourceMetrics.newBuilder()
-                .setResource(Resource.newBuilder().addAttributes(kv("service.name", "catalog")).addAttributes(kv("host", "a")))
-                .addScopeMetrics(ScopeMetrics.newBuilder().addMetrics(metric))).build();
+                .setResource(attributes).addScopeMetrics(ScopeMetrics.newBuilder().addMetrics(metric))).build();
     }
 
     private static Metric sum(String name, boolean monotonic, AggregationTemporality t, NumberDataPoint... points) {
@@ -63,6 +69,27 @@ class OtlpMetricsIngesterTest {
         assertEquals(60 + 25 + 15, store.increase(c, T0 / 1_000_000, (T0 + 180 * SEC) / 1_000_000).getAsDouble(), 1e-9);
         // from the restart on: the new run counts from zero at its start
         assertEquals(40, store.increase(c, (T0 + 60 * SEC) / 1_000_000, (T0 + 180 * SEC) / 1_000_000).getAsDouble(), 1e-9);
+    }
+
+    @Test
+    void theOlderEnvironmentAttributeIsReadAsTheCurrentOneUnlessThatIsSet() {
+        var cumulative = AggregationTemporality.AGGREGATION_TEMPORALITY_CUMULATIVE;
+        ingester.ingest(request(sum("older", true, cumulative, point(T0, T0 + SEC, 1)),
+                kv("service.name", "catalog"), kv("deployment.environment", "prod")));
+        ingester.ingest(request(sum("both", true, cumulative, point(T0, T0 + SEC, 1)),
+                kv("service.name", "catalog"), kv("deployment.environment", "legacy"), kv("deployment.environment.name", "prod")));
+        ingester.ingest(request(sum("emptyCurrent", true, cumulative, point(T0, T0 + SEC, 1)),
+                kv("service.name", "catalog"), kv("deployment.environment", "prod"), kv("deployment.environment.name", "")));
+        ingester.ingest(request(sum("neither", true, cumulative, point(T0, T0 + SEC, 1)), kv("service.name", "catalog")));
+
+        Scope prod = new Scope(java.util.Map.of("deployment.environment.name", "prod"));
+        for (String metric : java.util.List.of("older", "both", "emptyCurrent")) {
+            Series s = store.find(metric, l -> true).get(0);
+            assertTrue(prod.matches(s.labels()::get), metric + ": " + s.labels());
+        }
+        // the older attribute itself is kept as sent: a scope on it still finds its series
+        assertEquals("legacy", store.find("both", l -> true).get(0).labels().get("deployment.environment"));
+        assertEquals(null, store.find("neither", l -> true).get(0).labels().get("deployment.environment.name"));
     }
 
     @Test

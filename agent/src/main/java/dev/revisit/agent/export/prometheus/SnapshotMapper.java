@@ -22,7 +22,8 @@ import java.util.Map;
  * adds {@code _bytes}, a gauge of unit {@code 1} adds {@code _ratio}, counters get
  * {@code _total} — the names docs/signals.md and the dashboards query. Every series carries {@code service_name} and {@code service_instance_id}
  * (one value per JVM, so no cardinality cost) for PromQL's {@code by (...)}, and
- * {@code deployment_environment_name} when the resource has one: the dashboards filter every
+ * {@code deployment_environment_name} when the resource has one (the older attribute
+ * {@code deployment.environment} counts when the newer is absent): the dashboards filter every
  * query by it, and a Prometheus scraping the agent directly has no collector to join
  * {@code target_info} in. Without an environment the label is left out rather than empty, so
  * the dashboards' "All" ({@code =~".*"}) still matches. All resource attributes go on
@@ -39,8 +40,21 @@ final class SnapshotMapper {
         this.resource = resource;
         this.serviceName = resource.getOrDefault("service.name", "");
         this.serviceInstanceId = resource.getOrDefault("service.instance.id", "");
-        String env = resource.get("deployment.environment.name");
-        this.environment = env == null || env.isEmpty() ? null : env;
+        this.environment = environment(resource);
+    }
+
+    /**
+     * {@code deployment.environment.name}, else the attribute it replaced in the semantic conventions,
+     * {@code deployment.environment}, which many teams still set in OTEL_RESOURCE_ATTRIBUTES: the
+     * dashboards' environment filter should find their services too. Null when neither is set (or empty).
+     */
+    static String environment(Map<String, String> resource) {
+        String current = resource.get("deployment.environment.name");
+        if (current != null && !current.isEmpty()) {
+            return current;
+        }
+        String older = resource.get("deployment.environment");
+        return older == null || older.isEmpty() ? null : older;
     }
 
     MetricSnapshots map(List<MetricView> views) {

@@ -77,7 +77,9 @@ class SnapshotMapperTest {
     void withoutAnEnvironmentTheLabelIsAbsentNotEmpty() {
         for (Map<String, String> resource : List.of(
                 Map.of("service.name", "shop", "service.instance.id", "pod-7"),
-                Map.of("service.name", "shop", "service.instance.id", "pod-7", "deployment.environment.name", ""))) {
+                Map.of("service.name", "shop", "service.instance.id", "pod-7", "deployment.environment.name", ""),
+                Map.of("service.name", "shop", "service.instance.id", "pod-7", "deployment.environment", "",
+                        "deployment.environment.name", ""))) {
             MetricSnapshots snapshots = new SnapshotMapper(resource).map(VIEWS);
             List<Labels> series = series(snapshots, false);
             assertEquals(4, series.size(), series.toString());
@@ -85,6 +87,34 @@ class SnapshotMapperTest {
                 assertFalse(labels.contains("deployment_environment_name"), labels.toString());
                 assertEquals("shop", labels.get("service_name"), labels.toString());
             }
+        }
+    }
+
+    @Test
+    void theOlderEnvironmentAttributeLabelsEverySeriesWhenTheNewerIsAbsent() {
+        for (Map<String, String> resource : List.of(
+                Map.of("service.name", "shop", "service.instance.id", "pod-7", "deployment.environment", "staging"),
+                Map.of("service.name", "shop", "service.instance.id", "pod-7", "deployment.environment", "staging",
+                        "deployment.environment.name", ""))) {
+            MetricSnapshots snapshots = new SnapshotMapper(resource).map(VIEWS);
+            List<Labels> series = series(snapshots, false);
+            assertEquals(4, series.size(), series.toString());
+            for (Labels labels : series) {
+                assertEquals("staging", labels.get("deployment_environment_name"), labels.toString());
+                // one environment label, under the current name: the dashboards know no other
+                assertFalse(labels.contains("deployment_environment"), labels.toString());
+            }
+            // target_info keeps the attributes as the resource has them
+            assertEquals("staging", series(snapshots, true).get(0).get("deployment_environment"));
+        }
+    }
+
+    @Test
+    void theNewerEnvironmentAttributeWinsWhenBothAreSet() {
+        Map<String, String> resource = Map.of("service.name", "shop", "service.instance.id", "pod-7",
+                "deployment.environment", "legacy-name", "deployment.environment.name", "staging");
+        for (Labels labels : series(new SnapshotMapper(resource).map(VIEWS), false)) {
+            assertEquals("staging", labels.get("deployment_environment_name"), labels.toString());
         }
     }
 
