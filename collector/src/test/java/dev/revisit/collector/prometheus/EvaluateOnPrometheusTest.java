@@ -3,12 +3,10 @@ package dev.revisit.collector.prometheus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.revisit.collector.cli.CommandRun;
 import dev.revisit.collector.cli.Main;
 import dev.revisit.testsupport.PrometheusServer;
 import dev.revisit.testsupport.Tool;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -29,31 +27,13 @@ class EvaluateOnPrometheusTest {
                     expect: ">= 0.85"
             """;
 
-    private record Run(int exit, String out, String err) {}
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int exit = Main.run(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
-    }
-
     @Test
     void anAssumptionWithoutSeriesInTheStoreIsNoData(@TempDir Path dir) throws Exception {
         Path decisions = Files.writeString(dir.resolve("decisions.yaml"), DECISIONS);
         Path token = Files.writeString(dir.resolve("token"), "secret\n");
         try (PrometheusServer prometheus = PrometheusServer.start(Tool.require("prometheus", "prometheus"), dir,
                 "global:\n  scrape_interval: 1m\n")) {
-            Run run = run("evaluate", "--decisions", decisions.toString(), "--source", "prometheus",
+            CommandRun run = CommandRun.of("evaluate", "--decisions", decisions.toString(), "--source", "prometheus",
                     "--prometheus-url", prometheus.base().toString(), "--prometheus-header", "X-Scope-OrgID=team-a",
                     "--prometheus-bearer-token-file", token.toString(), "--format", "json", "--fail-on", "no_data");
 
@@ -67,14 +47,14 @@ class EvaluateOnPrometheusTest {
     void inconsistentSourceOptionsAreAUsageError(@TempDir Path dir) throws Exception {
         Path decisions = Files.writeString(dir.resolve("decisions.yaml"), DECISIONS);
 
-        Run noUrl = run("evaluate", "--decisions", decisions.toString(), "--source", "prometheus");
+        CommandRun noUrl = CommandRun.of("evaluate", "--decisions", decisions.toString(), "--source", "prometheus");
         assertEquals(Main.USAGE, noUrl.exit());
         assertTrue(noUrl.err().contains("--prometheus-url"), noUrl.err());
 
-        Run unknown = run("evaluate", "--decisions", decisions.toString(), "--source", "thanos");
+        CommandRun unknown = CommandRun.of("evaluate", "--decisions", decisions.toString(), "--source", "thanos");
         assertEquals(Main.USAGE, unknown.exit());
 
-        Run missingToken = run("evaluate", "--decisions", decisions.toString(), "--source", "prometheus",
+        CommandRun missingToken = CommandRun.of("evaluate", "--decisions", decisions.toString(), "--source", "prometheus",
                 "--prometheus-url", "http://127.0.0.1:9", "--prometheus-bearer-token-file", dir.resolve("nope").toString());
         assertEquals(Main.USAGE, missingToken.exit());
         assertTrue(missingToken.err().contains("cannot read"), missingToken.err());

@@ -8,19 +8,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.revisit.collector.api.ServiceOptions;
 import dev.revisit.collector.catalog.Catalog;
+import dev.revisit.collector.cli.CommandRun;
 import dev.revisit.collector.cli.Main;
 import dev.revisit.collector.decisions.DecisionsReader;
 import dev.revisit.collector.engine.DecisionsWatch;
 import dev.revisit.collector.engine.RunningCollector;
 import dev.revisit.collector.server.ServerConfig;
 import dev.revisit.testsupport.PrometheusServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -131,15 +129,7 @@ class ServeOnPrometheusTest {
     }
 
     private static String evaluate(Path file, URI prometheus, Instant at) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            Main.run("evaluate", "--decisions", file.toString(), "--source", "prometheus", "--prometheus-url", prometheus.toString(),
-                    "--at", at.toString(), "--format", "json");
-        } finally {
-            System.setOut(original);
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        return CommandRun.of("evaluate", "--decisions", file.toString(), "--source", "prometheus", "--prometheus-url",
+                prometheus.toString(), "--at", at.toString(), "--format", "json").out();
     }
 }

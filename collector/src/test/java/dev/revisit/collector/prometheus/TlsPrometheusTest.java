@@ -5,11 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.revisit.collector.cli.CommandRun;
 import dev.revisit.collector.cli.Main;
 import dev.revisit.testsupport.PrometheusServer;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,23 +94,10 @@ class TlsPrometheusTest {
                 "--at", java.time.Instant.ofEpochSecond(CacheRecording.END).toString(), "--format", "json",
                 "--prometheus-timeout", "5s"));
         args.addAll(List.of(tlsAndAuth));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        int exit;
-        try {
-            exit = Main.run(args.toArray(String[]::new));
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
-        String text = out.toString(StandardCharsets.UTF_8);
-        JsonNode assumption = text.isBlank() ? null
-                : new ObjectMapper().readTree(text).get("decisions").get(0).get("assumptions").get(0);
-        return new Run(exit, assumption, err.toString(StandardCharsets.UTF_8));
+        CommandRun run = CommandRun.of(args.toArray(String[]::new));
+        JsonNode assumption = run.out().isBlank() ? null
+                : new ObjectMapper().readTree(run.out()).get("decisions").get(0).get("assumptions").get(0);
+        return new Run(run.exit(), assumption, run.err());
     }
 
     private String file(String name) {

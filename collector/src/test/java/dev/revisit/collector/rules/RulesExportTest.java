@@ -8,13 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.revisit.collector.catalog.Catalog;
+import dev.revisit.collector.cli.CommandRun;
 import dev.revisit.collector.cli.Main;
 import dev.revisit.collector.decisions.DecisionsFile;
 import dev.revisit.collector.decisions.DecisionsReader;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -116,19 +114,10 @@ class RulesExportTest {
         Path decisions = Files.writeString(dir.resolve("decisions.yaml"),
                 SampleDecisions.YAML.replace("signal: db.latency.p99", "signal: db.latncy.p99"));
         Path out = dir.resolve("rules.yml");
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream original = System.err;
-        int exit;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            exit = Main.run("rules", decisions.toString(), "-o", out.toString());
-        } finally {
-            System.setErr(original);
-        }
+        CommandRun run = CommandRun.of("rules", decisions.toString(), "-o", out.toString());
 
-        assertEquals(Main.MISTAKES, exit);
-        assertTrue(err.toString(StandardCharsets.UTF_8).matches("(?s).*decisions\\.yaml:\\d+:\\d+: .*db\\.latncy\\.p99.*"),
-                err.toString(StandardCharsets.UTF_8));
+        assertEquals(Main.MISTAKES, run.exit());
+        assertTrue(run.err().matches("(?s).*decisions\\.yaml:\\d+:\\d+: .*db\\.latncy\\.p99.*"), run.err());
         assertFalse(Files.exists(out));
         assertEquals(Main.USAGE, Main.run("rules", dir.resolve("missing.yaml").toString()));
     }
