@@ -3,6 +3,7 @@ package dev.revisit.examples.shop;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * {@code --name value} arguments for the shop's and the load driver's mains: each setting is taken once,
@@ -29,6 +30,24 @@ public final class Options {
             options.given.put(args[i].substring(2), args[i + 1]);
         }
         return options;
+    }
+
+    /**
+     * What a main makes of its arguments: the settings {@code parse} reads from them, or null once the
+     * usage is printed for {@code --help} (the main then returns: exit 0); a mistake is printed to
+     * stderr and exits 2.
+     */
+    public static <T> T forMain(Function<String[], T> parse, String... args) {
+        try {
+            return parse.apply(args);
+        } catch (Help e) {
+            System.out.println(e.getMessage());
+            return null;
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return null;
+        }
     }
 
     /** The value of {@code --name}, or {@code fallback} without one. */

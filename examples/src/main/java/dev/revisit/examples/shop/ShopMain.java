@@ -9,15 +9,8 @@ public final class ShopMain {
     private ShopMain() {}
 
     public static void main(String[] args) throws Exception {
-        ShopConfig config;
-        try {
-            config = ShopConfig.parse(args);
-        } catch (Options.Help e) {
-            System.out.println(e.getMessage());
-            return;
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
+        ShopConfig config = Options.forMain(ShopConfig::parse, args);
+        if (config == null) {
             return;
         }
         Shop shop = Shop.start(config);

@@ -19,15 +19,8 @@ public final class LoadDriver {
     private LoadDriver() {}
 
     public static void main(String[] args) throws InterruptedException {
-        LoadConfig config;
-        try {
-            config = LoadConfig.parse(args);
-        } catch (Options.Help e) {
-            System.out.println(e.getMessage());
-            return;
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
+        LoadConfig config = Options.forMain(LoadConfig::parse, args);
+        if (config == null) {
             return;
         }
         Tally tally = run(config, System.out);
