@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.revisit.testsupport.GrafanaDashboard;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ class DashboardFilesTest {
     static final int SCHEMA_VERSION = 39;
     private static final String DATASOURCE_UID = "${datasource}";
 
-    private final List<GrafanaDashboard> dashboards = GrafanaDashboard.all();
+    private final List<GrafanaDashboard> dashboards = GrafanaDashboard.readAll(Repository.grafanaDashboards());
 
     @Test
     void everyDashboardHasItsStableUidNamedAfterItsFile() {

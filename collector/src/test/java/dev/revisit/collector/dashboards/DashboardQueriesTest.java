@@ -10,6 +10,7 @@ import dev.revisit.collector.catalog.Catalog;
 import dev.revisit.collector.catalog.PromQl;
 import dev.revisit.collector.catalog.Scope;
 import dev.revisit.collector.catalog.Signal;
+import dev.revisit.testsupport.GrafanaDashboard;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
@@ -35,7 +36,7 @@ class DashboardQueriesTest {
             Pattern.compile("^max by \\(decision, signal, expect\\) "
                     + "\\(revisit_assumption_threshold\\{signal=~?\"([^\"]+)\",service_name=~\"\\$service_name\"}\\)$");
 
-    private final List<GrafanaDashboard> dashboards = GrafanaDashboard.all();
+    private final List<GrafanaDashboard> dashboards = GrafanaDashboard.readAll(Repository.grafanaDashboards());
 
     /**
      * A signal's catalog PromQL with the dashboard's variables as its scope: each variable named

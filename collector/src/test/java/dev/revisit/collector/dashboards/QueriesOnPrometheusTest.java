@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.revisit.testsupport.GrafanaDashboard;
 import dev.revisit.testsupport.PrometheusServer;
 import dev.revisit.testsupport.Tool;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,11 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class QueriesOnPrometheusTest {
 
-    private static final Pattern VARIABLE = Pattern.compile("\\$\\{?([a-zA-Z_][a-zA-Z0-9_]*)}?");
     private static final Pattern LABEL_VALUES = Pattern.compile("^label_values\\((.+),\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\)$");
     /** Values for variables without an "All" option; the rest get their allValue, as when All is chosen. */
-    private static final Map<String, String> CHOSEN = Map.of("window", "5m", "decision", "ADR-012",
-            "signal", "cache.hit_ratio", "api_version", "v1");
+    private static final Map<String, String> CHOSEN = Map.of("window", "5m", "decision", "ADR-012", "api_version", "v1");
     /**
      * The catalog's PromQL reads api.version from an {@code api_version} label, which the signals
      * contract does not carry yet (the embedded store derives it from the route), so that panel
@@ -76,27 +74,8 @@ class QueriesOnPrometheusTest {
         }
     }
 
-    /** The query as Grafana sends it for {@code d}'s variables. */
-    static String substitute(GrafanaDashboard d, String query) {
-        Map<String, String> values = new HashMap<>(CHOSEN);
-        for (JsonNode variable : d.variables()) {
-            if (variable.path("includeAll").asBoolean()) {
-                values.put(variable.path("name").asText(), variable.path("allValue").asText());
-            }
-        }
-        Matcher m = VARIABLE.matcher(query);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String value = values.get(m.group(1));
-            assertTrue(value != null, d.fileName() + ": no value for $" + m.group(1));
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
-        }
-        m.appendTail(out);
-        return out.toString();
-    }
-
     private static JsonNode query(GrafanaDashboard d, JsonNode panel, String expr) throws Exception {
-        String query = substitute(d, expr);
+        String query = d.asSent(expr, CHOSEN);
         JsonNode response = prometheus.get("/api/v1/query", "query", query, "time", Long.toString(at));
         assertEquals("success", response.path("status").asText(), d.where(panel) + ": " + query + " → " + response);
         return response.path("data").path("result");
@@ -105,7 +84,7 @@ class QueriesOnPrometheusTest {
     @Test
     void everyPanelQueryParsesAndReturnsData() throws Exception {
         int queries = 0;
-        for (GrafanaDashboard d : GrafanaDashboard.all()) {
+        for (GrafanaDashboard d : GrafanaDashboard.readAll(Repository.grafanaDashboards())) {
             for (JsonNode panel : d.panels()) {
                 for (JsonNode target : panel.path("targets")) {
                     JsonNode result = query(d, panel, target.path("expr").asText());
@@ -173,7 +152,7 @@ class QueriesOnPrometheusTest {
     @Test
     void everyVariableQueryFindsItsValues() throws Exception {
         Set<String> mayBeEmpty = Set.of("deployment_environment_name", "api_version"); // not in the synthetic data
-        for (GrafanaDashboard d : GrafanaDashboard.all()) {
+        for (GrafanaDashboard d : GrafanaDashboard.readAll(Repository.grafanaDashboards())) {
             for (JsonNode variable : d.variables()) {
                 if (!"query".equals(variable.path("type").asText())) {
                     continue;
@@ -181,7 +160,7 @@ class QueriesOnPrometheusTest {
                 Matcher m = LABEL_VALUES.matcher(variable.path("query").asText());
                 assertTrue(m.matches(), d.fileName() + ": " + variable.path("query").asText());
                 JsonNode response = prometheus.get("/api/v1/label/" + m.group(2) + "/values",
-                        "match[]", substitute(d, m.group(1)));
+                        "match[]", d.asSent(m.group(1), CHOSEN));
                 assertEquals("success", response.path("status").asText(), d.fileName() + ": " + m.group(1) + " → " + response);
                 if (!mayBeEmpty.contains(variable.path("name").asText())) {
                     assertFalse(response.path("data").isEmpty(), d.fileName() + ": no values for " + variable.path("name").asText());
@@ -220,6 +199,6 @@ class QueriesOnPrometheusTest {
     }
 
     private static GrafanaDashboard dashboard(String uid) {
-        return GrafanaDashboard.all().stream().filter(d -> d.uid().equals(uid)).findFirst().orElseThrow();
+        return GrafanaDashboard.readAll(Repository.grafanaDashboards()).stream().filter(d -> d.uid().equals(uid)).findFirst().orElseThrow();
     }
 }

@@ -1,11 +1,7 @@
 package dev.revisit.collector.dashboards;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
 
 /** Where the files under test live: dashboards/ at the top of the checkout, beside collector/. */
 final class Repository {
@@ -33,13 +29,5 @@ final class Repository {
 
     static Path prometheus() {
         return dashboards().resolve("prometheus");
-    }
-
-    static List<Path> dashboardFiles() {
-        try (Stream<Path> files = Files.list(grafanaDashboards())) {
-            return files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
