@@ -1,5 +1,7 @@
 package dev.revisit.agent.bootstrap.messaging;
 
+import java.time.ZonedDateTime;
+
 /**
  * What advice in the NATS Java client ({@code io.nats.client.impl.MessageManager}) calls; no-op
  * until the agent installs the real hook. Called once per JetStream message the client hands to
@@ -18,10 +20,11 @@ public abstract class NatsHook {
 
     /**
      * A JetStream message of {@code stream} reached the application through the subscription
-     * {@code manager} serves, subscribed with {@code options}. {@code consumer} is the consumer's
-     * name when the application named it (durable or named), null when the server or client made
-     * one up; {@code pending} is the consumer's pending count as of this message (negative when
-     * the server did not send one); {@code publishedMillis} is the server's store time (epoch ms).
+     * {@code manager} serves. {@code consumer} is the consumer's name when the application named
+     * it (durable or named), null when the server or client made one up; {@code pending} is the
+     * consumer's pending count as of this message (negative when the server did not send one);
+     * {@code stored} is the server's store time as the client parsed it (converting it to epoch
+     * ms is left to the hook, which can cache what messages of one day share).
      */
-    public void delivered(Object manager, Object options, String stream, String consumer, long pending, long publishedMillis) {}
+    public void delivered(Object manager, String stream, String consumer, long pending, ZonedDateTime stored) {}
 }

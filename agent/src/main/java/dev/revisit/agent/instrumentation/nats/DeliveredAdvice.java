@@ -6,8 +6,6 @@ import io.nats.client.SubscribeOptions;
 import io.nats.client.impl.NatsJetStreamMetaData;
 import net.bytebuddy.asm.Advice;
 
-import java.time.ZonedDateTime;
-
 /**
  * On {@code MessageManager.trackJsMessage(msg)}: every subscription kind (push or pull, ordered,
  * the simplified consumer API) passes each JetStream message through it just before handing it
@@ -21,10 +19,8 @@ public final class DeliveredAdvice {
     @Advice.OnMethodExit(suppress = Throwable.class)
     static void exit(@Advice.This Object manager, @Advice.FieldValue("so") Object options, @Advice.Argument(0) Object message) {
         NatsJetStreamMetaData meta = ((Message) message).metaData();
-        ZonedDateTime stored = meta.timestamp();
         SubscribeOptions so = (SubscribeOptions) options;
         // Ordered consumers get a fresh client-made name on every reset: no stable consumer to name.
-        NatsHook.get().delivered(manager, options, meta.getStream(), so == null || so.isOrdered() ? null : so.getName(), meta.pendingCount(),
-                stored == null ? 0L : stored.toEpochSecond() * 1_000L + stored.getNano() / 1_000_000);
+        NatsHook.get().delivered(manager, meta.getStream(), so == null || so.isOrdered() ? null : so.getName(), meta.pendingCount(), meta.timestamp());
     }
 }

@@ -1,10 +1,10 @@
 package dev.revisit.agent.instrumentation.nats;
 
 import dev.revisit.agent.bootstrap.messaging.NatsHook;
-import dev.revisit.agent.identity.WeakIdentityMap;
 import dev.revisit.agent.instrumentation.messaging.MessagingMetrics;
 import dev.revisit.agent.recorder.Recorder;
 
+import java.time.ZonedDateTime;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -21,15 +21,9 @@ final class NatsMetrics extends NatsHook {
     private static final int MAX_CONSUMERS = 1_000;
 
     private final MessagingMetrics metrics;
-    /**
-     * The consumer a thread's latest message went to, by its subscribe options and stream (the
-     * consumer is a function of both): a thread usually serves one subscription. Strong, but
-     * only to the small options object, never to a subscription or connection.
-     */
-    private final ThreadLocal<Last> last = ThreadLocal.withInitial(Last::new);
-    /** By the subscription's message manager, when the thread's last one was another: no allocation. */
-    private final WeakIdentityMap<JetStreamConsumer> bySubscription = new WeakIdentityMap<>(MAX_SUBSCRIPTIONS);
+    private final Subscriptions subscriptions = new Subscriptions(MAX_SUBSCRIPTIONS);
     private final ConcurrentHashMap<String, JetStreamConsumer> byName = new ConcurrentHashMap<>();
+    private final EpochMillis epochMillis = new EpochMillis();
 
     NatsMetrics(MessagingMetrics metrics, Recorder recorder) {
         this.metrics = metrics;
@@ -37,26 +31,13 @@ final class NatsMetrics extends NatsHook {
     }
 
     @Override
-    public void delivered(Object manager, Object options, String stream, String consumer, long pending, long publishedMillis) {
-        Last seen = last.get();
-        JetStreamConsumer known = seen.consumer;
-        if (seen.options != options || options == null || !seen.stream.equals(stream)) {
-            known = bySubscription.get(manager);
-            if (known == null) {
-                known = consumer(stream, consumer);
-                bySubscription.put(manager, known);
-            }
-            seen.options = options;
-            seen.stream = stream;
-            seen.consumer = known;
+    public void delivered(Object manager, String stream, String consumer, long pending, ZonedDateTime stored) {
+        JetStreamConsumer known = subscriptions.get(manager);
+        if (known == null) {
+            known = consumer(stream, consumer);
+            subscriptions.put(manager, known);
         }
-        known.delivered(pending, publishedMillis, System.currentTimeMillis());
-    }
-
-    private static final class Last {
-        Object options;
-        String stream;
-        JetStreamConsumer consumer;
+        known.delivered(pending, stored == null ? 0L : epochMillis.of(stored), System.currentTimeMillis());
     }
 
     /** Past the caps a consumer is still counted, but not remembered: its lag goes unreported. */

@@ -7,6 +7,9 @@ import dev.revisit.agent.recorder.Recorder;
 import org.junit.jupiter.api.Test;
 
 import java.lang.management.ManagementFactory;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,11 +30,11 @@ class NatsMetricsTest {
         Object auditor = new Object();
         long now = System.currentTimeMillis();
         assertEquals(List.of(), points(MessagingMetrics.LAG), "no lag before a delivery");
-        hook.delivered(worker1, worker1, "orders", "billing", 900, now);
-        hook.delivered(worker2, worker2, "orders", "billing", 850, now);
-        hook.delivered(worker1, worker1, "orders", "billing", 800, now);
-        hook.delivered(auditor, auditor, "orders", "audit", 5, now);
-        hook.delivered(auditor, auditor, "orders", "audit", -1, now); // a server that sent no pending count: the last stays
+        hook.delivered(worker1, "orders", "billing", 900, at(now));
+        hook.delivered(worker2, "orders", "billing", 850, at(now));
+        hook.delivered(worker1, "orders", "billing", 800, at(now));
+        hook.delivered(auditor, "orders", "audit", 5, at(now));
+        hook.delivered(auditor, "orders", "audit", -1, at(now)); // a server that sent no pending count: the last stays
 
         List<PointView> lag = points(MessagingMetrics.LAG);
         assertEquals(2, lag.size(), lag.toString());
@@ -44,8 +47,8 @@ class NatsMetricsTest {
     @Test
     void unnamedConsumersShareTheStreamsSeriesWithoutAGroup() {
         long now = System.currentTimeMillis();
-        hook.delivered(new Object(), new Object(), "events", null, 40, now);
-        hook.delivered(new Object(), new Object(), "events", null, 30, now);
+        hook.delivered(new Object(), "events", null, 40, at(now));
+        hook.delivered(new Object(), "events", null, 30, at(now));
         List<PointView> lag = points(MessagingMetrics.LAG);
         assertEquals(1, lag.size());
         assertEquals(List.of("nats", "events", "", ""), lag.get(0).attributeValues(), "no group, no partition");
@@ -53,12 +56,11 @@ class NatsMetricsTest {
     }
 
     @Test
-    void subscriptionsSharingOptionsAreTheConsumerOfTheirOwnStream() {
-        Object defaults = new Object(); // jnats shares one options object among unnamed push subscriptions
+    void unnamedSubscriptionsOfTwoStreamsAreTheConsumersOfTheirOwnStream() {
         long now = System.currentTimeMillis();
         for (int i = 0; i < 3; i++) {
-            hook.delivered(new Object(), defaults, "a", null, 10 - i, now);
-            hook.delivered(new Object(), defaults, "b", null, 20 - i, now);
+            hook.delivered(new Object(), "a", null, 10 - i, at(now));
+            hook.delivered(new Object(), "b", null, 20 - i, at(now));
         }
         List<PointView> lag = points(MessagingMetrics.LAG);
         assertEquals(8, value(lag, "a", null));
@@ -69,8 +71,8 @@ class NatsMetricsTest {
     @Test
     void aStoreTimeAfterTheReceiveIsRecordedAsZeroAndCounted() {
         Object subscription = new Object();
-        hook.delivered(subscription, subscription, "orders", "billing", 1, System.currentTimeMillis() + 3_600_000L);
-        hook.delivered(subscription, subscription, "orders", "billing", 0, System.currentTimeMillis() - 2_000L);
+        hook.delivered(subscription, "orders", "billing", 1, at(System.currentTimeMillis() + 3_600_000L));
+        hook.delivered(subscription, "orders", "billing", 0, at(System.currentTimeMillis() - 2_000L));
         PointView delay = points(MessagingMetrics.DELAY).get(0);
         assertEquals(2, delay.count());
         assertTrue(delay.sum() >= 2.0 && delay.sum() < 60.0, "only the 2 s delay, in seconds: " + delay.sum());
@@ -81,9 +83,13 @@ class NatsMetricsTest {
     void aDeliveryAllocatesNothing() {
         Object[] subscriptions = {new Object(), new Object(), new Object()};
         long now = System.currentTimeMillis();
+        ZonedDateTime[] stored = new ZonedDateTime[5_000];
+        for (int i = 0; i < stored.length; i++) {
+            stored[i] = at(now - i);
+        }
         Runnable deliveries = () -> {
             for (int i = 0; i < 100_000; i++) {
-                hook.delivered(subscriptions[i % 3], subscriptions[i % 3], "orders", i % 3 == 0 ? null : "billing", i, now - i % 5_000);
+                hook.delivered(subscriptions[i % 3], "orders", i % 3 == 0 ? null : "billing", i, stored[i % stored.length]);
             }
         };
         for (int i = 0; i < 5; i++) {
@@ -100,7 +106,7 @@ class NatsMetricsTest {
     void anyNumberOfConsumersAndSubscriptionsStaysBounded() {
         long now = System.currentTimeMillis();
         for (int i = 0; i < 30_000; i++) {
-            hook.delivered(new Object(), new Object(), "stream-" + (i % 300), "consumer-" + i, i, now);
+            hook.delivered(new Object(), "stream-" + (i % 300), "consumer-" + i, i, at(now));
         }
         List<PointView> lag = points(MessagingMetrics.LAG);
         assertTrue(lag.size() <= 1_000, "lag series only for the consumers remembered: " + lag.size());
@@ -109,6 +115,38 @@ class NatsMetricsTest {
         List<PointView> consumed = points(MessagingMetrics.CONSUMED);
         assertTrue(consumed.size() <= 2_001, "the recorder's series cap: " + consumed.size());
         assertEquals(30_000, consumed.stream().mapToDouble(PointView::value).sum(), "every delivery still counted");
+    }
+
+    @Test
+    void moreSubscriptionsThanTheTableHoldsEachKeepTheirConsumerWithoutAllocating() {
+        Object[] subscriptions = new Object[2_000]; // far more than the table's slots: they collide and take turns
+        for (int i = 0; i < subscriptions.length; i++) {
+            subscriptions[i] = new Object();
+        }
+        String[] consumers = {"c0", "c1", "c2", "c3"};
+        ZonedDateTime stored = at(System.currentTimeMillis());
+        Runnable deliveries = () -> {
+            for (int i = 0; i < 100_000; i++) {
+                int s = (i * 7) % subscriptions.length;
+                hook.delivered(subscriptions[s], "orders", consumers[s % 4], s, stored);
+            }
+        };
+        deliveries.run();
+        long id = Thread.currentThread().getId();
+        long before = THREADS.getThreadAllocatedBytes(id);
+        deliveries.run();
+        long bytes = THREADS.getThreadAllocatedBytes(id) - before;
+        assertTrue(bytes < 1_024, "allocated " + bytes + " bytes for 100,000 deliveries over 2,000 subscriptions");
+        List<PointView> consumed = points(MessagingMetrics.CONSUMED);
+        assertEquals(4, consumed.size(), consumed.toString());
+        for (int c = 0; c < 4; c++) {
+            assertEquals(50_000, value(consumed, "orders", "c" + c), "each subscription counted for its own consumer");
+        }
+    }
+
+    /** The store time as jnats parses it: the server's epoch time, in the JVM's default zone. */
+    private static ZonedDateTime at(long epochMillis) {
+        return ZonedDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), ZoneId.systemDefault());
     }
 
     private static double value(List<PointView> points, String stream, String consumer) {
