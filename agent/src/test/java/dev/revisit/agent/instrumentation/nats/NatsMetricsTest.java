@@ -92,13 +92,7 @@ class NatsMetricsTest {
                 hook.delivered(subscriptions[i % 3], "orders", i % 3 == 0 ? null : "billing", i, stored[i % stored.length]);
             }
         };
-        for (int i = 0; i < 5; i++) {
-            deliveries.run(); // warm up: consumers known, code compiled
-        }
-        long id = Thread.currentThread().getId();
-        long before = THREADS.getThreadAllocatedBytes(id);
-        deliveries.run();
-        long bytes = THREADS.getThreadAllocatedBytes(id) - before;
+        long bytes = allocatedAfterWarmUp(deliveries, 5);
         assertTrue(bytes < 1_024, "allocated " + bytes + " bytes for 100,000 deliveries");
     }
 
@@ -131,17 +125,24 @@ class NatsMetricsTest {
                 hook.delivered(subscriptions[s], "orders", consumers[s % 4], s, stored);
             }
         };
-        deliveries.run();
-        long id = Thread.currentThread().getId();
-        long before = THREADS.getThreadAllocatedBytes(id);
-        deliveries.run();
-        long bytes = THREADS.getThreadAllocatedBytes(id) - before;
+        long bytes = allocatedAfterWarmUp(deliveries, 1);
         assertTrue(bytes < 1_024, "allocated " + bytes + " bytes for 100,000 deliveries over 2,000 subscriptions");
         List<PointView> consumed = points(MessagingMetrics.CONSUMED);
         assertEquals(4, consumed.size(), consumed.toString());
         for (int c = 0; c < 4; c++) {
             assertEquals(50_000, value(consumed, "orders", "c" + c), "each subscription counted for its own consumer");
         }
+    }
+
+    /** Bytes this thread allocates running {@code deliveries} once more after {@code warmUps} runs (consumers known, code compiled). */
+    private static long allocatedAfterWarmUp(Runnable deliveries, int warmUps) {
+        for (int i = 0; i < warmUps; i++) {
+            deliveries.run();
+        }
+        long id = Thread.currentThread().getId();
+        long before = THREADS.getThreadAllocatedBytes(id);
+        deliveries.run();
+        return THREADS.getThreadAllocatedBytes(id) - before;
     }
 
     /** The store time as jnats parses it: the server's epoch time, in the JVM's default zone. */

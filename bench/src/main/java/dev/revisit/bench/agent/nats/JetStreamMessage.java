@@ -26,9 +26,11 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code receive}: a fresh message per operation, built by the client's own factory and
  *       parsed, as on the wire — the whole receive path, for the ratio an application sees.</li>
  * </ul>
- * Run from the repository root after building the agent:
+ * Run from the repository root after building the agent (on a shared machine read the
+ * process-CPU ns/op, {@code cpu.process.norm}, rather than wall time):
  * <pre>
- * java -Djmh.ignoreLock=true -jar bench/target/benchmarks.jar JetStreamMessage -wi 3 -i 5 -w 1s -r 1s -prof gc
+ * java -Djmh.ignoreLock=true -jar bench/target/benchmarks.jar JetStreamMessage.handOff -wi 4 -i 10 -w 1s -r 500ms \
+ *     -prof gc -prof dev.revisit.bench.agent.jdbc.ProcessCpuProfiler
  * </pre>
  */
 @State(Scope.Thread)
