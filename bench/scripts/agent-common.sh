@@ -37,3 +37,14 @@ describe_run() {
        "$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.runtime.version/ {print "JDK " $2}')," \
        "agent $AGENT_JAR"
 }
+
+# The agent jars a script compares: its remaining arguments, else the one under test (sets jars).
+agent_jars() {
+  jars=("$@")
+  [[ ${#jars[@]} -gt 0 ]] || jars=("$AGENT_JAR")
+}
+
+# A jar's name in the results: "agent" when only one is compared, else its file name without .jar.
+jar_label() {
+  if [[ ${#jars[@]} -eq 1 ]]; then echo agent; else basename "$1" .jar; fi
+}

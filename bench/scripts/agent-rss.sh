@@ -3,21 +3,27 @@
 # is installed; then it prints its own VmRSS, VmRSS after a full GC, and VmHWM) with and
 # without the agent, in interleaved rounds. Goal: the agent adds < 30 MB. Default JVM flags
 # on purpose: that is what a user gets.
-#   bench/scripts/agent-rss.sh [rounds, default 5] [selects per run, default 200000]
+#   bench/scripts/agent-rss.sh [rounds, default 5] [selects per run, default 200000] [agent.jar ...]
+# Given several agent jars (e.g. before/after a change), each runs in every round.
 source "$(dirname "$0")/agent-common.sh"
 need_built
 ROUNDS="${1:-5}"
 SELECTS="${2:-200000}"
+shift 2 || shift $#
+agent_jars "$@"
 STEADY="dev.revisit.bench.agent.startup.SteadySelects"
 OUT="$RESULTS/rss"
 rm -rf "$OUT" && mkdir -p "$OUT"
 
-names=("no agent" "agent, exporter=none" "agent, OTLP to a refused port")
-agent_args=(
-  ""
-  "-javaagent:$AGENT_JAR -Drevisit.exporter=none"
-  "-javaagent:$AGENT_JAR -Drevisit.otlp.endpoint=http://127.0.0.1:9/v1/metrics -Drevisit.export.interval.ms=1000"
-)
+names=("no agent")
+agent_args=("")
+for jar in "${jars[@]}"; do
+  label="$(jar_label "$jar")"
+  jar="$(realpath "$jar")"
+  names+=("$label, exporter=none" "$label, OTLP to a refused port")
+  agent_args+=("-javaagent:$jar -Drevisit.exporter=none"
+               "-javaagent:$jar -Drevisit.otlp.endpoint=http://127.0.0.1:9/v1/metrics -Drevisit.export.interval.ms=1000")
+done
 
 describe_run | tee "$OUT/summary.txt"
 for ((round = 1; round <= ROUNDS; round++)); do
@@ -56,11 +62,14 @@ nmt() {
                                     match($0, /committed=[0-9]+/); print name "\t" substr($0, RSTART + 10, RLENGTH - 10) }'
 }
 nmt >"$OUT/nmt-none.tsv"
-nmt "${agent_args[1]}" >"$OUT/nmt-agent.tsv"
-{
-  echo "native memory tracking, committed MiB at exit (one run each): category, no agent, agent, delta"
-  join -t $'\t' <(sort "$OUT/nmt-none.tsv") <(sort "$OUT/nmt-agent.tsv") \
-    | awk -F'\t' '{ printf "%d\t  %-24s %8.1f %8.1f %+8.1f\n", $3 - $2, $1, $2 / 1048576, $3 / 1048576, ($3 - $2) / 1048576 }' \
-    | sort -t$'\t' -k1,1nr | cut -f2- | head -12
-} | tee -a "$OUT/summary.txt"
+for ((i = 1; i < ${#names[@]}; i++)); do
+  # shellcheck disable=SC2086 # agent_args holds several arguments
+  nmt ${agent_args[$i]} >"$OUT/nmt-$i.tsv"
+  {
+    echo "native memory tracking, committed MiB at exit (one run each), ${names[$i]}: category, no agent, agent, delta"
+    join -t $'\t' <(sort "$OUT/nmt-none.tsv") <(sort "$OUT/nmt-$i.tsv") \
+      | awk -F'\t' '{ printf "%d\t  %-24s %8.1f %8.1f %+8.1f\n", $3 - $2, $1, $2 / 1048576, $3 / 1048576, ($3 - $2) / 1048576 }' \
+      | sort -t$'\t' -k1,1nr | cut -f2- | head -12
+  } | tee -a "$OUT/summary.txt"
+done
 echo "raw: $OUT"

@@ -32,6 +32,6 @@ for variant, xs in values.items():
     if goal is not None and variant != baseline:
         verdict = f"  goal +{goal:g} {unit}: {'met' if median - base_median <= goal else 'MISSED'}"
     print(f"{variant:<34} {len(xs):>4} {median:>10.1f} {statistics.mean(xs):>10.1f} "
-          f"{(statistics.stdev(xs) if len(xs) > 1 else 0):>9.1f} {median - base_median:>+15.1f} {median / base_median:>7.3f}   "
+          f"{(statistics.stdev(xs) if len(xs) > 1 else 0):>9.1f} {median - base_median:>+15.1f} {(f'{median / base_median:.3f}' if base_median else '—'):>7}   "
           + " ".join(f"{d:+.1f}" for d in rounds) + verdict)
 print(f"({unit}; delta and ratio against '{baseline}', measured interleaved in the same run)")

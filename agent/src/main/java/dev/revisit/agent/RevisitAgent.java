@@ -31,6 +31,7 @@ public final class RevisitAgent {
             return;
         }
         started = true;
+        Footprint footprint = AgentLog.isDebug() ? Footprint.start() : null;
         long begin = System.nanoTime();
         try {
             String enabled = System.getProperty("revisit.enabled", System.getenv("REVISIT_ENABLED"));
@@ -42,7 +43,8 @@ public final class RevisitAgent {
             Thread installer = new Thread(() -> AgentRuntime.start(instrumentation), "revisit-install");
             installer.setDaemon(true);
             installer.start();
-            AgentLog.debug("premain returned after " + (System.nanoTime() - begin) / 1_000 + " µs");
+            AgentLog.debug("premain returned after " + (System.nanoTime() - begin) / 1_000 + " µs"
+                    + (footprint == null ? "" : " (main thread " + footprint.since() + ")"));
         } catch (Throwable t) {
             AgentLog.warn("agent not started; the application runs without it", t);
         }

@@ -38,6 +38,7 @@ public final class SteadySelects {
         }
         long rss = status("VmRSS:");
         System.gc(); // G1 gives free heap back on a full GC: what remains is what is really held
+        Thread.sleep(1_000); // ... on a thread of its own (JDK 17+), after the GC: read the resident size once it has
         System.out.printf("rss_kb=%d rss_after_gc_kb=%d hwm_kb=%d%n", rss, status("VmRSS:"), status("VmHWM:"));
     }
 
