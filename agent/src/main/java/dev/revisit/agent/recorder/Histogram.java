@@ -32,7 +32,8 @@ public final class Histogram extends Instrument<HistogramSeries> {
             }
             bounds[i] = Math.round(boundaries[i] * scale);
         }
-        return () -> new HistogramSeries(bounds);
+        BucketIndex index = new BucketIndex(bounds);
+        return () -> new HistogramSeries(index);
     }
 
     @Override

@@ -150,4 +150,35 @@ class RecorderTest {
         assertEquals(200, view.points().size());
         assertEquals((double) threads * perThread, view.points().stream().mapToDouble(PointView::value).sum());
     }
+
+    @Test
+    void concurrentHistogramRecordsLoseNoCountAndNoSum() throws Exception {
+        Recorder recorder = new Recorder(10, 100);
+        HistogramSeries series = recorder.durationHistogram("h", "d", "k").series("v");
+        int threads = 4;
+        int perThread = 50_000;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            futures.add(pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < perThread; i++) {
+                    series.record(i % 2 == 0 ? 5_000 : 3_000_000); // ≤ 10 µs and ≤ 5 ms
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> f : futures) {
+            f.get(30, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        PointView p = point(view(recorder, "h"), "v");
+        long half = (long) threads * perThread / 2;
+        assertEquals(2 * half, p.count());
+        assertEquals(half, p.bucketCounts()[0]);
+        assertEquals(half, p.bucketCounts()[7]);
+        assertEquals(half * 3_005_000 / 1e9, p.sum(), 1e-9);
+    }
 }
