@@ -4,7 +4,9 @@ package dev.revisit.agent.bootstrap.auth;
  * What auth advice calls (Spring Security filters, JWT libraries, password encoders, token
  * introspection). No-op until the agent installs the real hook. Auth work nests — a filter
  * calls a decoder that calls a verifier — so every timed step is a frame on a per-thread
- * stack and each frame's own time (minus the frames inside it) is counted once.
+ * stack and each frame's own time (minus the frames inside it) is counted once. Entering a
+ * step returns the thread's frame stack, which the advice hands back on exit, so that the
+ * exit of a verification (a few µs of work) looks nothing up.
  */
 public abstract class AuthHook {
     public static final int FILTER_CHAIN = 0;
@@ -22,30 +24,36 @@ public abstract class AuthHook {
         current = hook;
     }
 
-    /** @return a start timestamp to pass to {@link #exit}, or 0 when the step is not timed (nested in the same mechanism, outside a request) */
-    public long enter(int mechanism) {
-        return 0L;
+    /**
+     * @return the frame to pass to {@link #exit}, or null when the step is not timed (nested in
+     *     the same mechanism, outside a request)
+     */
+    public Object enter(int mechanism) {
+        return null;
     }
 
-    /** @param failed the step rejected the credential (threw, or returned false) */
-    public void exit(long start, boolean failed) {}
+    /**
+     * @param frame what {@link #enter} returned
+     * @param failed the step rejected the credential (threw, or returned false)
+     */
+    public void exit(Object frame, boolean failed) {}
 
     /**
      * Leaving a step that counts only when it rejects the credential: parsing a token that a
      * verification then checks. A token that parses is counted once, by its verification.
      */
-    public void exitIfRejected(long start, boolean failed) {}
+    public void exitIfRejected(Object frame, boolean failed) {}
 
     /**
      * Entering a call an auth step makes to the rest of the work (a security filter calling the
      * next filter): its time is not the step's own.
-     * @return a start timestamp for {@link #exitHandOff}, or 0 when not inside an auth step
+     * @return the frame to pass to {@link #exitHandOff}, or null when not inside an auth step
      */
-    public long enterHandOff() {
-        return 0L;
+    public Object enterHandOff() {
+        return null;
     }
 
-    public void exitHandOff(long start) {}
+    public void exitHandOff(Object frame) {}
 
     /** Entering Spring Security's {@code FilterChainProxy}: the security filters of one request start. */
     public void enterSecurityChain() {}

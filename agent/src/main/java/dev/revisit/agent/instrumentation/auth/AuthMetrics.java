@@ -18,7 +18,6 @@ public final class AuthMetrics extends AuthHook {
     static final String[] MECHANISMS = {"filter-chain", "jwt", "password-hash", "introspection"};
     private static AuthMetrics installed;
 
-    private final ThreadLocal<AuthFrames> frames = ThreadLocal.withInitial(AuthFrames::new);
     private final HistogramSeries[] success = new HistogramSeries[MECHANISMS.length];
     private final HistogramSeries[] failure = new HistogramSeries[MECHANISMS.length];
 
@@ -41,28 +40,43 @@ public final class AuthMetrics extends AuthHook {
         return installed;
     }
 
-    @Override
-    public long enter(int mechanism) {
-        AuthFrames f = frames.get();
-        if (f.top() == mechanism || f.depth == AuthFrames.MAX_DEPTH || !RequestThread.inRequest()) {
-            return 0L;
+    /** The thread's frames, created on its first auth step; every thread has its request state. */
+    private static AuthFrames frames(RequestThread thread) {
+        Object state = thread.auth();
+        if (state == null) {
+            AuthFrames created = new AuthFrames();
+            thread.auth(created);
+            return created;
         }
-        f.push(mechanism);
-        return System.nanoTime();
+        return (AuthFrames) state;
     }
 
     @Override
-    public void exit(long start, boolean failed) {
-        if (start == 0L) {
+    public Object enter(int mechanism) {
+        RequestThread thread = RequestThread.current();
+        if (!thread.serving()) {
+            return null;
+        }
+        AuthFrames f = frames(thread);
+        if (f.top() == mechanism || f.full()) {
+            return null;
+        }
+        f.push(mechanism, System.nanoTime());
+        return f;
+    }
+
+    @Override
+    public void exit(Object frame, boolean failed) {
+        if (frame == null) {
             return;
         }
-        long elapsed = System.nanoTime() - start;
-        AuthFrames f = frames.get();
+        long now = System.nanoTime();
+        AuthFrames f = (AuthFrames) frame;
         if (f.depth == 0) {
             return;
         }
         int mechanism = f.top();
-        long own = f.pop(elapsed);
+        long own = f.pop(now);
         if (mechanism == FILTER_CHAIN && f.chainDepth > 0) {
             f.chainNanos += own;
             f.chainRan = true;
@@ -72,41 +86,43 @@ public final class AuthMetrics extends AuthHook {
     }
 
     @Override
-    public void exitIfRejected(long start, boolean failed) {
+    public void exitIfRejected(Object frame, boolean failed) {
         if (failed) {
-            exit(start, true);
-        } else if (start != 0L) {
-            AuthFrames f = frames.get();
+            exit(frame, true);
+        } else if (frame != null) {
+            AuthFrames f = (AuthFrames) frame;
             if (f.depth > 0) {
                 f.drop();
             }
         }
     }
 
+    /** No request check: outside a request no step is open, so the stack is empty. */
     @Override
-    public long enterHandOff() {
-        AuthFrames f = frames.get();
-        if (f.depth == 0 || f.top() == AuthFrames.HAND_OFF || f.depth == AuthFrames.MAX_DEPTH) {
-            return 0L;
+    public Object enterHandOff() {
+        AuthFrames f = frames(RequestThread.current());
+        if (f.depth == 0 || f.top() == AuthFrames.HAND_OFF || f.full()) {
+            return null;
         }
-        f.push(AuthFrames.HAND_OFF);
-        return System.nanoTime();
+        f.push(AuthFrames.HAND_OFF, System.nanoTime());
+        return f;
     }
 
     @Override
-    public void exitHandOff(long start) {
-        if (start == 0L) {
+    public void exitHandOff(Object frame) {
+        if (frame == null) {
             return;
         }
-        AuthFrames f = frames.get();
+        long now = System.nanoTime();
+        AuthFrames f = (AuthFrames) frame;
         if (f.top() == AuthFrames.HAND_OFF) {
-            f.pop(System.nanoTime() - start);
+            f.pop(now);
         }
     }
 
     @Override
     public void enterSecurityChain() {
-        AuthFrames f = frames.get();
+        AuthFrames f = frames(RequestThread.current());
         if (f.chainDepth++ == 0) {
             f.chainNanos = 0L;
             f.chainRan = false;
@@ -116,7 +132,7 @@ public final class AuthMetrics extends AuthHook {
 
     @Override
     public void exitSecurityChain(Throwable thrown) {
-        AuthFrames f = frames.get();
+        AuthFrames f = frames(RequestThread.current());
         if (f.chainDepth == 0 || --f.chainDepth > 0) {
             return;
         }
@@ -127,6 +143,6 @@ public final class AuthMetrics extends AuthHook {
 
     @Override
     public void rejected() {
-        frames.get().chainRejected = true;
+        frames(RequestThread.current()).chainRejected = true;
     }
 }

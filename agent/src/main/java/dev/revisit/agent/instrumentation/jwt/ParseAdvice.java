@@ -12,12 +12,12 @@ public final class ParseAdvice {
     private ParseAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    static long enter() {
+    static Object enter() {
         return AuthHook.get().enter(AuthHook.JWT);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    static void exit(@Advice.Enter long start, @Advice.Thrown Throwable thrown) {
-        AuthHook.get().exitIfRejected(start, thrown != null);
+    static void exit(@Advice.Enter Object frame, @Advice.Thrown Throwable thrown) {
+        AuthHook.get().exitIfRejected(frame, thrown != null);
     }
 }

@@ -8,12 +8,12 @@ public final class SignatureCheckAdvice {
     private SignatureCheckAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    static long enter() {
+    static Object enter() {
         return AuthHook.get().enter(AuthHook.JWT);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    static void exit(@Advice.Enter long start, @Advice.Return boolean valid, @Advice.Thrown Throwable thrown) {
-        AuthHook.get().exit(start, thrown != null || !valid);
+    static void exit(@Advice.Enter Object frame, @Advice.Return boolean valid, @Advice.Thrown Throwable thrown) {
+        AuthHook.get().exit(frame, thrown != null || !valid);
     }
 }

@@ -8,12 +8,12 @@ public final class MatchAdvice {
     private MatchAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    static long enter() {
+    static Object enter() {
         return AuthHook.get().enter(AuthHook.PASSWORD_HASH);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    static void exit(@Advice.Enter long start, @Advice.Return boolean matched, @Advice.Thrown Throwable thrown) {
-        AuthHook.get().exit(start, thrown != null || !matched);
+    static void exit(@Advice.Enter Object frame, @Advice.Return boolean matched, @Advice.Thrown Throwable thrown) {
+        AuthHook.get().exit(frame, thrown != null || !matched);
     }
 }

@@ -8,13 +8,13 @@ public final class AuthFilterAdvice {
     private AuthFilterAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    static long enter() {
+    static Object enter() {
         return AuthHook.get().enter(AuthHook.FILTER_CHAIN);
     }
 
     /** Rejections are reported by {@link RejectionAdvice}: an exception passing through a filter may be the application's. */
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    static void exit(@Advice.Enter long start) {
-        AuthHook.get().exit(start, false);
+    static void exit(@Advice.Enter Object frame) {
+        AuthHook.get().exit(frame, false);
     }
 }

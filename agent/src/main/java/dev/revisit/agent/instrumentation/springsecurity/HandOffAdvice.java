@@ -8,12 +8,12 @@ public final class HandOffAdvice {
     private HandOffAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    static long enter() {
+    static Object enter() {
         return AuthHook.get().enterHandOff();
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    static void exit(@Advice.Enter long start) {
-        AuthHook.get().exitHandOff(start);
+    static void exit(@Advice.Enter Object frame) {
+        AuthHook.get().exitHandOff(frame);
     }
 }

@@ -8,12 +8,12 @@ public final class IntrospectionAdvice {
     private IntrospectionAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    static long enter() {
+    static Object enter() {
         return AuthHook.get().enter(AuthHook.INTROSPECTION);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    static void exit(@Advice.Enter long start, @Advice.Thrown Throwable thrown) {
-        AuthHook.get().exit(start, thrown != null);
+    static void exit(@Advice.Enter Object frame, @Advice.Thrown Throwable thrown) {
+        AuthHook.get().exit(frame, thrown != null);
     }
 }
