@@ -28,6 +28,25 @@ class RecorderTest {
                 .orElseThrow(() -> new AssertionError("no point " + List.of(values) + " in " + view.points()));
     }
 
+    /** Runs {@code work} on that many threads released at once, and waits for all of them. */
+    private static void concurrently(int threads, Runnable work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            futures.add(pool.submit(() -> {
+                start.await();
+                work.run();
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> f : futures) {
+            f.get(30, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+    }
+
     @Test
     void countersAddPerSeries() {
         Recorder recorder = new Recorder(10, 100);
@@ -129,23 +148,11 @@ class RecorderTest {
         Counter c = recorder.counter("c", "1", "d", "k");
         int threads = 4;
         int perThread = 20_000;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<?>> futures = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            futures.add(pool.submit(() -> {
-                start.await();
-                for (int i = 0; i < perThread; i++) {
-                    c.series("v" + (i % 200)).increment();
-                }
-                return null;
-            }));
-        }
-        start.countDown();
-        for (Future<?> f : futures) {
-            f.get(30, TimeUnit.SECONDS);
-        }
-        pool.shutdown();
+        concurrently(threads, () -> {
+            for (int i = 0; i < perThread; i++) {
+                c.series("v" + (i % 200)).increment();
+            }
+        });
         MetricView view = view(recorder, "c");
         assertEquals(200, view.points().size());
         assertEquals((double) threads * perThread, view.points().stream().mapToDouble(PointView::value).sum());
@@ -157,23 +164,11 @@ class RecorderTest {
         HistogramSeries series = recorder.durationHistogram("h", "d", "k").series("v");
         int threads = 4;
         int perThread = 50_000;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<?>> futures = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            futures.add(pool.submit(() -> {
-                start.await();
-                for (int i = 0; i < perThread; i++) {
-                    series.record(i % 2 == 0 ? 5_000 : 3_000_000); // ≤ 10 µs and ≤ 5 ms
-                }
-                return null;
-            }));
-        }
-        start.countDown();
-        for (Future<?> f : futures) {
-            f.get(30, TimeUnit.SECONDS);
-        }
-        pool.shutdown();
+        concurrently(threads, () -> {
+            for (int i = 0; i < perThread; i++) {
+                series.record(i % 2 == 0 ? 5_000 : 3_000_000); // ≤ 10 µs and ≤ 5 ms
+            }
+        });
         PointView p = point(view(recorder, "h"), "v");
         long half = (long) threads * perThread / 2;
         assertEquals(2 * half, p.count());
