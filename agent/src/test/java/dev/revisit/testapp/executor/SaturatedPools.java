@@ -103,7 +103,8 @@ public final class SaturatedPools {
         System.out.println("ticker " + (tasks + 1) + " " + late.get());
     }
 
-    private static ThreadFactory named(String prefix) {
+    /** Threads named {@code prefix1}, {@code prefix2}, ... as an application's own factory would. */
+    static ThreadFactory named(String prefix) {
         AtomicInteger n = new AtomicInteger();
         ThreadFactory defaults = Executors.defaultThreadFactory();
         return r -> {

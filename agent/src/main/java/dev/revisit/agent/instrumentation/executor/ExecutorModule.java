@@ -11,7 +11,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
  * {@code revisit.executor.queue.wait} for {@code ThreadPoolExecutor} and
- * {@code ScheduledThreadPoolExecutor} (docs/adr/0003). Advice goes into the JDK's own class,
+ * {@code ScheduledThreadPoolExecutor} (docs/adr/0007), one task in
+ * {@code revisit.executor.sample.every} (docs/adr/0015). Advice goes into the JDK's own class,
  * whose private methods it names: a JDK whose pool differs simply matches nothing.
  * Switched by {@code revisit.instrumentation.executor.enabled}.
  */
@@ -25,7 +26,8 @@ public final class ExecutorModule implements InstrumentationModule {
 
     @Override
     public void start(ModuleContext context) {
-        ExecutorHook.install(new QueueWait(context.recorder()));
+        int sampleEvery = (int) context.config().getLong(QueueWait.SAMPLE_EVERY, QueueWait.DEFAULT_SAMPLE_EVERY, 1, QueueWait.MAX_SAMPLE_EVERY);
+        ExecutorHook.install(new QueueWait(context.recorder(), sampleEvery));
     }
 
     @Override

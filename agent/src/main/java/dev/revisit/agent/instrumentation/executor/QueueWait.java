@@ -8,27 +8,54 @@ import dev.revisit.agent.recorder.Recorder;
 
 import java.util.concurrent.Delayed;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The executor hook behind {@code revisit.executor.queue.wait}: submit-to-start per task for
+ * The executor hook behind {@code revisit.executor.queue.wait}: submit-to-start for
  * {@code ThreadPoolExecutor}; for {@code ScheduledThreadPoolExecutor}, how late a task started
  * against the time it was scheduled for (its own {@link Delayed#getDelay}, negative once due),
  * which is the queue wait of an immediate task and the lateness of a delayed or periodic one.
- * Steady state allocates nothing: submit times go into {@link SubmitTimes}, and each worker
- * thread keeps its pool's series.
+ * <p>
+ * One task in {@code revisit.executor.sample.every}, chosen at random, is timed (docs/adr/0015):
+ * the signal is a quantile, which a random subset estimates without bias, and two clock reads
+ * per task alone would cost about the whole budget. A task not chosen costs a random number at
+ * submit and, at start, a look at the occupied slots of {@link SampledTasks} — and, behind a
+ * backlog of more than 64 chosen tasks, its identity hash for the overflow table. Steady state
+ * allocates nothing; each worker thread keeps its pool's series.
  */
 final class QueueWait extends ExecutorHook {
     static final String METRIC = "revisit.executor.queue.wait";
+    static final String SAMPLE_EVERY = "revisit.executor.sample.every";
+    static final int DEFAULT_SAMPLE_EVERY = 8;
+    static final int MAX_SAMPLE_EVERY = 1024;
+    /** Room for the chosen tasks of a backlog of 64 × sample.every; a deeper one's overflow goes to {@link SubmitTimes}. */
+    static final int TABLE_CAPACITY = 64;
 
     private final Histogram wait;
-    private final SubmitTimes submitTimes = new SubmitTimes(15);
+    private final long chosenBelow;
+    private final SampledTasks sampled = new SampledTasks(TABLE_CAPACITY);
+    /**
+     * Chosen tasks the table had no room for, by identity hash (ADR 0007's table): every chosen
+     * task is found, so a deep backlog is timed as fully as a shallow one. Workers look here only
+     * while {@link #overflowed} says something may be in it; entries it forgets (it drops its
+     * oldest when full) leave the count high, which costs time, never correctness.
+     */
+    private final SubmitTimes overflow = new SubmitTimes(15);
+    private final AtomicLong overflowed = new AtomicLong();
     private final WeakIdentityMap<PoolNames.Creator> creators = new WeakIdentityMap<>(10_000);
     private final ThreadLocal<WorkerCache> workers = ThreadLocal.withInitial(WorkerCache::new);
 
-    QueueWait(Recorder recorder) {
-        this.wait = recorder.durationHistogram(METRIC, "Time tasks waited in an executor's queue before a worker started them",
-                "executor.name");
+    /** @param sampleEvery time one task in this many, 1 to {@value #MAX_SAMPLE_EVERY} */
+    QueueWait(Recorder recorder, int sampleEvery) {
+        if (sampleEvery < 1 || sampleEvery > MAX_SAMPLE_EVERY) {
+            throw new IllegalArgumentException(SAMPLE_EVERY + " must be from 1 to " + MAX_SAMPLE_EVERY + ": " + sampleEvery);
+        }
+        this.wait = recorder.durationHistogram(METRIC, "Time tasks waited in an executor's queue before a worker started them"
+                + (sampleEvery == 1 ? "" : ", one task in " + sampleEvery + " chosen at random"), "executor.name");
+        this.chosenBelow = (1L << 31) / sampleEvery;
+        recorder.onCollect(() -> sampled.reclaimStale(System.nanoTime()));
     }
 
     @Override
@@ -38,34 +65,54 @@ final class QueueWait extends ExecutorHook {
 
     @Override
     public void submitted(Object task) {
-        submitTimes.put(task, System.nanoTime());
+        // ThreadLocalRandom lives in the Thread's own fields: no lookup, no shared state.
+        int random = ThreadLocalRandom.current().nextInt();
+        if (chosen(random) && task != null) {
+            long now = System.nanoTime();
+            if (!sampled.claim(task, now, random)) {
+                overflowed.incrementAndGet();
+                overflow.put(task, now);
+            }
+        }
     }
 
     @Override
     public void started(Object executor, Object task) {
-        if (task == null) {
+        if (executor instanceof ScheduledThreadPoolExecutor) {
+            // Its tasks never pass execute(): choose here, and the task knows when it was due.
+            if (task instanceof Delayed scheduled && chosen(ThreadLocalRandom.current().nextInt())) {
+                record(executor, Math.max(0L, -scheduled.getDelay(TimeUnit.NANOSECONDS)));
+            }
             return;
         }
-        long waited;
-        if (task instanceof Delayed scheduled && executor instanceof ScheduledThreadPoolExecutor) {
-            waited = Math.max(0L, -scheduled.getDelay(TimeUnit.NANOSECONDS));
-        } else {
-            long now = System.nanoTime();
-            long submitted = submitTimes.take(task);
-            if (submitted < 0) {
-                return; // submitted before the agent was installed, or forgotten
+        long submitted = sampled.take(task);
+        if (submitted != SampledTasks.NONE) {
+            record(executor, Math.max(0L, System.nanoTime() - submitted));
+        } else if (overflowed.get() > 0 && task != null) {
+            long ticks = overflow.take(task);
+            if (ticks >= 0) {
+                overflowed.decrementAndGet();
+                record(executor, SubmitTimes.waitedNanos(ticks, System.nanoTime()));
             }
-            waited = SubmitTimes.waitedNanos(submitted, now);
-        }
-        HistogramSeries series = seriesOf(executor);
-        if (series != null) {
-            series.record(waited);
         }
     }
 
     @Override
     public void dropped(Object task) {
-        submitTimes.take(task);
+        if (sampled.take(task) == SampledTasks.NONE && overflowed.get() > 0 && task != null && overflow.take(task) >= 0) {
+            overflowed.decrementAndGet();
+        }
+    }
+
+    private boolean chosen(int random) {
+        return (random >>> 1) < chosenBelow;
+    }
+
+    private void record(Object executor, long waited) {
+        HistogramSeries series = seriesOf(executor);
+        if (series != null) {
+            series.record(waited);
+        }
     }
 
     private HistogramSeries seriesOf(Object executor) {

@@ -8,6 +8,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -21,10 +22,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * What {@code revisit.executor.queue.wait} adds per task: {@value #TASKS} distinct no-op tasks
  * submitted to a one-thread {@code ThreadPoolExecutor} and run to completion, in a fork without
- * the agent ({@code bare}) and one with it ({@code withAgent}), in the same run. Per-op time is
- * per task, queue hand-off included. Run from the repository root after building the agent:
+ * the agent ({@code bare}), one with it ({@code withAgent}, one task in 8 timed) and one timing
+ * every task ({@code withAgentEveryTask}), in the same run. Per-op time is per task, queue
+ * hand-off included. {@code tasks=reused} submits the same {@value #TASKS} objects each time;
+ * {@code tasks=fresh} a new one per submit, as applications do with lambdas (the same 16 B in
+ * every fork; a fresh object has no identity hash yet). Run from the repository root after
+ * building the agent:
  * <pre>
- * java -Djmh.ignoreLock=true -jar bench/target/benchmarks.jar ExecutorTask -f 1 -wi 3 -i 5 -w 1s -r 1s -prof gc
+ * java -Djmh.ignoreLock=true -jar bench/target/benchmarks.jar ExecutorTask -f 3 -wi 3 -i 5 -w 1s -r 1s -prof gc -prof dev.revisit.bench.agent.jdbc.ProcessCpuProfiler
  * </pre>
  */
 @State(Scope.Benchmark)
@@ -33,8 +38,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class ExecutorTask {
     static final int TASKS = 1_000;
 
+    @Param({"reused", "fresh"})
+    public String tasks;
+
     private ThreadPoolExecutor pool;
-    private Runnable[] tasks;
+    private Runnable[] reused;
+    private boolean fresh;
     private final AtomicInteger done = new AtomicInteger();
 
     @Setup(Level.Trial)
@@ -42,10 +51,11 @@ public class ExecutorTask {
         AgentProbe.awaitInstalled(60_000);
         pool = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
         pool.prestartAllCoreThreads();
-        tasks = new Runnable[TASKS];
+        reused = new Runnable[TASKS];
         for (int i = 0; i < TASKS; i++) {
-            tasks[i] = new Counting(done); // distinct objects, as real tasks are
+            reused[i] = new Counting(done); // distinct objects, as real tasks are
         }
+        fresh = tasks.equals("fresh");
     }
 
     @TearDown(Level.Trial)
@@ -67,10 +77,25 @@ public class ExecutorTask {
         return submitAndAwait();
     }
 
+    /** What sampling saves: the agent timing every task, as before sampling. */
+    @Benchmark
+    @Fork(value = 1, jvmArgsAppend = {"-javaagent:agent/target/revisit-agent.jar", "-Drevisit.exporter=none", "-Drevisit.jvm.enabled=false",
+            "-Drevisit.executor.sample.every=1"})
+    @OperationsPerInvocation(TASKS)
+    public int withAgentEveryTask() {
+        return submitAndAwait();
+    }
+
     private int submitAndAwait() {
         int target = done.get() + TASKS;
-        for (Runnable task : tasks) {
-            pool.execute(task);
+        if (fresh) {
+            for (int i = 0; i < TASKS; i++) {
+                pool.execute(new Counting(done));
+            }
+        } else {
+            for (Runnable task : reused) {
+                pool.execute(task);
+            }
         }
         while (done.get() < target) {
             Thread.onSpinWait();
