@@ -26,6 +26,7 @@ final class AgentRuntime {
         try {
             Config config = Config.fromSystem();
             AgentLog.setDebug(config.getBoolean("revisit.debug", false));
+            Footprint footprint = AgentLog.isDebug() ? Footprint.start() : null;
             AgentSettings settings = AgentSettings.from(config);
             Recorder recorder = new Recorder(settings.attributeValueCap(), settings.seriesCap());
             List<String> modules = Installer.install(instrumentation, Modules.ALL, config, recorder);
@@ -44,6 +45,9 @@ final class AgentRuntime {
             }
             AgentLog.info("agent started in " + (System.nanoTime() - begin) / 1_000_000 + " ms: instrumentations " + modules
                     + ", exporting " + (exporting.isEmpty() ? "nowhere (revisit.exporter=none)" : String.join(" and ", exporting)));
+            if (footprint != null) {
+                AgentLog.debug("install thread " + footprint.since());
+            }
         } catch (ConfigException e) {
             AgentLog.warn("agent not started: " + e.getMessage());
         } catch (Throwable t) {

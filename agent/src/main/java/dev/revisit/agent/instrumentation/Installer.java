@@ -7,15 +7,17 @@ import dev.revisit.agent.recorder.Recorder;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.pool.TypePool;
 import net.bytebuddy.utility.JavaModule;
 
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
@@ -36,6 +38,7 @@ public final class Installer {
     public static List<String> install(Instrumentation instrumentation, List<InstrumentationModule> modules, Config config, Recorder recorder) {
         List<Prepared> prepared = new ArrayList<>();
         List<String> started = new ArrayList<>();
+        AdviceReader adviceReader = new AdviceReader();
         for (InstrumentationModule module : modules) {
             try {
                 if (!config.instrumentationEnabled(module.name(), module.enabledByDefault())) {
@@ -46,7 +49,7 @@ public final class Installer {
                 module.transform(declared);
                 List<Prepared> ours = new ArrayList<>();
                 for (Transforms.Transform transform : declared.list()) {
-                    ours.add(new Prepared(transform, advice(transform.advice())));
+                    ours.add(new Prepared(transform, adviceReader.read(transform.advice())));
                 }
                 module.start(new ModuleContext(recorder, config));
                 prepared.addAll(ours);
@@ -69,13 +72,27 @@ public final class Installer {
     private record Prepared(Transforms.Transform transform, Advice advice) {}
 
     /**
-     * Reads the advice class from its class file rather than by reflection, so advice whose
-     * signature names a library type (absent from the agent's class path) can still be read.
+     * What selects the types of a transformation: equal ones are matched once. A class, not a
+     * record: a record's equals bootstraps through java.lang.invoke, about 90 more classes to load.
      */
-    private static Advice advice(Class<?> adviceClass) {
-        ClassFileLocator locator = ClassFileLocator.ForClassLoader.of(adviceClass.getClassLoader());
-        TypeDescription description = TypePool.Default.of(locator).describe(adviceClass.getName()).resolve();
-        return Advice.to(description, locator);
+    private static final class TypeMatch {
+        final ElementMatcher<? super TypeDescription> types;
+        final boolean jdk;
+
+        TypeMatch(ElementMatcher<? super TypeDescription> types, boolean jdk) {
+            this.types = types;
+            this.jdk = jdk;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof TypeMatch that && jdk == that.jdk && types.equals(that.types);
+        }
+
+        @Override
+        public int hashCode() {
+            return types.hashCode() * 31 + (jdk ? 1 : 0);
+        }
     }
 
     static AgentBuilder builder(Instrumentation instrumentation, List<Prepared> prepared) {
@@ -90,22 +107,54 @@ public final class Installer {
                 .with(new ErrorListener())
                 // Advice inlined into a JDK class (a named module) calls the bootstrap hooks,
                 // which live in the bootstrap loader's unnamed module: add the read edge.
-                .with(AgentBuilder.Listener.ModuleReadEdgeCompleting.of(instrumentation, false, AgentStatus.class))
-                .ignore(ignored(prepared.stream().map(Prepared::transform).toList()));
+                .with(AgentBuilder.Listener.ModuleReadEdgeCompleting.of(instrumentation, false, AgentStatus.class));
+        AgentBuilder.Ignored ignoring = builder.ignore(ignoredByName(prepared.stream().map(Prepared::transform).toList()));
+        CandidateTypes candidates = candidates(prepared);
+        if (candidates != null) {
+            ignoring = ignoring.or(candidates);
+        }
+        // Last: isSynthetic() reads a class's modifiers, for which Byte Buddy parses all of a class being loaded.
+        builder = ignoring.or(isSynthetic());
+        if (candidates != null) {
+            builder = builder.with(CandidateFilter.in(candidates));
+        }
+        // Transforms with equal type matchers (Byte Buddy's matchers compare by value) share one
+        // matcher: each is evaluated once per loaded class, and a hasSuperType walk allocates.
+        Map<TypeMatch, List<Prepared>> byTypes = new LinkedHashMap<>();
         for (Prepared p : prepared) {
-            Transforms.Transform transform = p.transform();
-            ElementMatcher<? super TypeDescription> types = transform.jdk()
-                    ? transform.types()
-                    : not(new IsJdk()).and(transform.types());
-            Advice advice = p.advice();
-            builder = builder.type(types)
-                    .transform((b, type, loader, module, domain) -> b.visit(advice.on(transform.methods())));
+            byTypes.computeIfAbsent(new TypeMatch(p.transform().types(), p.transform().jdk()), k -> new ArrayList<>()).add(p);
+        }
+        for (Map.Entry<TypeMatch, List<Prepared>> group : byTypes.entrySet()) {
+            ElementMatcher<? super TypeDescription> types = group.getKey().jdk
+                    ? group.getKey().types
+                    : not(new IsJdk()).and(group.getKey().types);
+            AgentBuilder.Identified.Extendable extendable = null;
+            for (Prepared p : group.getValue()) {
+                Advice advice = p.advice();
+                ElementMatcher<? super MethodDescription> methods = p.transform().methods();
+                AgentBuilder.Transformer transformer = (b, type, loader, module, domain) -> b.visit(advice.on(methods));
+                extendable = extendable == null ? builder.type(types).transform(transformer) : extendable.transform(transformer);
+            }
+            builder = extendable;
         }
         return builder;
     }
 
+    /** What no transformation could match, or null when some matcher's needs are unknown (then every class is matched). */
+    private static CandidateTypes candidates(List<Prepared> prepared) {
+        TypeNeed need = TypeNeed.NONE;
+        for (Prepared p : prepared) {
+            TypeNeed one = TypeNeed.of(p.transform().types());
+            if (one.any()) {
+                AgentLog.debug("the " + p.transform().module() + " module's type matcher needs no name; every class is matched against every module");
+            }
+            need = need.or(one);
+        }
+        return need.any() ? null : new CandidateTypes(need);
+    }
+
     /** Rejected by name before any type is described: the agent itself, Byte Buddy, JDK reflection plumbing. */
-    private static ElementMatcher<TypeDescription> ignored(List<Transforms.Transform> transforms) {
+    private static ElementMatcher<TypeDescription> ignoredByName(List<Transforms.Transform> transforms) {
         boolean anyJdk = transforms.stream().anyMatch(Transforms.Transform::jdk);
         ElementMatcher.Junction<TypeDescription> ignored = nameStartsWith("dev.revisit.agent.")
                 .or(nameStartsWith("net.bytebuddy."))
@@ -113,8 +162,7 @@ public final class Installer {
                 .or(nameStartsWith("sun.reflect."))
                 .or(nameStartsWith("java.lang.invoke."))
                 .or(nameStartsWith("jdk.proxy")).or(nameStartsWith("com.sun.proxy."))
-                .or(nameContains("$$Lambda")).or(nameContains("$ByteBuddy"))
-                .or(isSynthetic());
+                .or(nameContains("$$Lambda")).or(nameContains("$ByteBuddy"));
         return anyJdk ? ignored : ignored.or(new IsJdk());
     }
 

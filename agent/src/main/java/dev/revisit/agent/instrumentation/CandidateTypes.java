@@ -1,0 +1,171 @@
+package dev.revisit.agent.instrumentation;
+
+import dev.revisit.agent.identity.WeakIdentityMap;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.description.type.TypeDefinition;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.utility.JavaModule;
+
+import java.io.IOException;
+import java.security.ProtectionDomain;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The install's global ignore: a class that no module's type matcher could match is rejected
+ * here, once, before Byte Buddy evaluates every transformation's matcher on it. Every module
+ * that matches by super type ({@code hasSuperType(named("java.sql.Statement"))}) used to walk
+ * the whole hierarchy of every loaded class, each walk allocating — about 100 KB per class with
+ * 19 modules. Here one walk per class answers for all of them, and what each super type reaches
+ * is remembered per class loader, so a class's walk usually stops at its direct super types.
+ * Matches ({@link #matches} true) mean "ignore"; {@link #mayMatch} answers the same from a class
+ * file, for {@link CandidateFilter} in front of Byte Buddy's transformer.
+ */
+final class CandidateTypes implements AgentBuilder.RawMatcher {
+    /** Super types remembered, over all loaders; past this further ones are walked each time. */
+    private static final int MAX_REMEMBERED = 50_000;
+
+    private final TypeNeed need;
+    private final WeakIdentityMap<Map<String, Boolean>> byLoader = new WeakIdentityMap<>(10_000);
+    private final Map<String, Boolean> bootstrap = new ConcurrentHashMap<>();
+    private final AtomicInteger rememberedCount = new AtomicInteger();
+
+    CandidateTypes(TypeNeed need) {
+        this.need = need;
+    }
+
+    @Override
+    public boolean matches(TypeDescription type, ClassLoader loader, JavaModule module, Class<?> classBeingRedefined, ProtectionDomain domain) {
+        try {
+            return !candidate(type, loader);
+        } catch (RuntimeException unresolvable) {
+            // A super type that cannot be found: let the modules' own matchers decide, as without this filter.
+            return false;
+        }
+    }
+
+    private boolean candidate(TypeDescription type, ClassLoader loader) {
+        return named(type.getName()) || !need.superTypes().isEmpty() && reachesSuperType(type, remembered(loader));
+    }
+
+    /**
+     * The same question for a class about to be loaded, answered from its class file's header
+     * (super class and interfaces) without describing the class: Byte Buddy's description of a
+     * class being loaded parses all of it (every method), which for the classes no module
+     * wants was most of what the agent allocated per loaded class. A super type met for the
+     * first time is read the same way, through the loader; one that cannot be read makes the
+     * class a candidate, and Byte Buddy's own matching decides.
+     */
+    boolean mayMatch(String internalName, byte[] classFile, ClassLoader loader) {
+        try {
+            String name = internalName.replace('/', '.');
+            if (named(name)) {
+                return true;
+            }
+            if (need.superTypes().isEmpty()) {
+                return false;
+            }
+            ClassReader header = new ClassReader(classFile);
+            return reachesSuperType(header, ClassFileLocator.ForClassLoader.of(loader), remembered(loader));
+        } catch (RuntimeException | IOException | LinkageError unreadable) {
+            return true;
+        }
+    }
+
+    private boolean reachesSuperType(ClassReader header, ClassFileLocator locator, Map<String, Boolean> remembered) throws IOException {
+        String superName = header.getSuperName();
+        if (superName != null && remembers(superName.replace('/', '.'), locator, remembered)) {
+            return true;
+        }
+        for (String superInterface : header.getInterfaces()) {
+            if (remembers(superInterface.replace('/', '.'), locator, remembered)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean remembers(String superType, ClassFileLocator locator, Map<String, Boolean> remembered) throws IOException {
+        if (need.superTypes().contains(superType)) {
+            return true;
+        }
+        Boolean known = remembered.get(superType);
+        if (known == null) {
+            ClassFileLocator.Resolution classFile = locator.locate(superType);
+            if (!classFile.isResolved()) {
+                throw new IOException("no class file for " + superType);
+            }
+            known = reachesSuperType(new ClassReader(classFile.resolve()), locator, remembered);
+            remember(superType, known, remembered);
+        }
+        return known;
+    }
+
+    private void remember(String superType, boolean reaches, Map<String, Boolean> remembered) {
+        if (rememberedCount.get() < MAX_REMEMBERED && remembered.putIfAbsent(superType, reaches) == null) {
+            rememberedCount.incrementAndGet();
+        }
+    }
+
+    private boolean named(String name) {
+        if (need.names().contains(name)) {
+            return true;
+        }
+        for (String prefix : need.prefixes()) {
+            if (name.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the type or one of its super types has one of the needed names. */
+    private boolean reachesSuperType(TypeDefinition type, Map<String, Boolean> remembered) {
+        if (need.superTypes().contains(type.asErasure().getName())) {
+            return true;
+        }
+        TypeDescription.Generic superClass = type.getSuperClass();
+        if (superClass != null && remembers(superClass.asErasure(), remembered)) {
+            return true;
+        }
+        for (TypeDescription.Generic superInterface : type.getInterfaces()) {
+            if (remembers(superInterface.asErasure(), remembered)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean remembers(TypeDescription superType, Map<String, Boolean> remembered) {
+        String name = superType.getName();
+        if (need.superTypes().contains(name)) {
+            return true;
+        }
+        Boolean known = remembered.get(name);
+        if (known == null) {
+            known = reachesSuperType(superType, remembered);
+            remember(name, known, remembered);
+        }
+        return known;
+    }
+
+    private Map<String, Boolean> remembered(ClassLoader loader) {
+        if (loader == null) {
+            return bootstrap;
+        }
+        Map<String, Boolean> remembered = byLoader.get(loader);
+        if (remembered == null) {
+            synchronized (this) {
+                remembered = byLoader.get(loader);
+                if (remembered == null) {
+                    remembered = new ConcurrentHashMap<>();
+                    byLoader.put(loader, remembered);
+                }
+            }
+        }
+        return remembered;
+    }
+}
