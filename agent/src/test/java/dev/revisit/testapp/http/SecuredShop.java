@@ -5,11 +5,10 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import org.apache.catalina.Context;
-import org.apache.catalina.Wrapper;
-import org.apache.catalina.startup.Tomcat;
-import org.apache.tomcat.util.descriptor.web.FilterDef;
-import org.apache.tomcat.util.descriptor.web.FilterMap;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletRegistration;
 import org.springframework.web.context.support.AnnotationConfigWebApplicationContext;
 import org.springframework.web.filter.DelegatingFilterProxy;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -25,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +32,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Embedded Tomcat running Spring MVC behind Spring Security (JWT resource server on
- * {@code /api/**}, BCrypt form login elsewhere), driven by real HTTP requests from this
+ * An embedded servlet container ({@link ShopContainer}: Tomcat unless {@code -Dshop.container} says
+ * otherwise) running Spring MVC behind Spring Security (JWT resource server on {@code /api/**}, BCrypt
+ * form login elsewhere) and a plain servlet ({@link RawServlet}), driven by real HTTP requests from this
  * program. Prints one {@code status <label> <code> x<count>} line per kind of request sent,
  * so the test can check the program saw what it meant to cause.
  */
@@ -45,7 +46,7 @@ public final class SecuredShop {
     public static final long HANG_TIMEOUT_MS = 100;
     /** The test runs the agent with this export interval, so the warm-up ends up in an export of its own. */
     public static final long EXPORT_INTERVAL_MS = 500;
-    public static final int WARMUP_REQUESTS = 10;
+    public static final int WARMUP_REQUESTS = 13;
 
     public static final int V1_ORDERS = 10;
     public static final int V2_ORDERS = 5;
@@ -57,13 +58,21 @@ public final class SecuredShop {
     public static final int GOOD_LOGINS = 2;
     public static final int BAD_LOGINS = 3;
     public static final int PUBLIC = 2;
+    public static final int RAW_ASYNC = 2;
+    public static final int RAW_THROWING = 2;
+    public static final int RAW_MISSING = 2;
     public static final int HANGING = 100;
-    /** With {@code -Dshop.introspection=true}: opaque tokens checked by a local RFC 7662 endpoint. */
+    /**
+     * With {@code -Dshop.introspection=spring} (Spring's introspector) or {@code nimbus} (Nimbus'): opaque tokens
+     * checked by a local RFC 7662 endpoint.
+     */
     public static final int OPAQUE_OK = 4;
     public static final int OPAQUE_REVOKED = 2;
     public static final long INTROSPECT_SLEEP_MS = 30;
     static final String GOOD_OPAQUE = "good-opaque-token";
-    static final boolean INTROSPECTION = Boolean.getBoolean("shop.introspection");
+    static final String INTROSPECTOR = System.getProperty("shop.introspection", "none");
+    static final boolean INTROSPECTION = !INTROSPECTOR.equals("none");
+    static final String CONTAINER = System.getProperty("shop.container", "Tomcat");
     /** With {@code -Dshop.observed=true}: the application configures Micrometer's ObservationRegistry. */
     static final boolean OBSERVED = Boolean.getBoolean("shop.observed");
     static volatile String introspectionUri;
@@ -85,9 +94,8 @@ public final class SecuredShop {
     private void traffic() throws Exception {
         Path dir = Files.createTempDirectory("secured-shop");
         AutoCloseable introspection = INTROSPECTION ? IntrospectionEndpoint.start() : () -> { };
-        Tomcat tomcat = tomcat(dir);
-        tomcat.start();
-        base = "http://127.0.0.1:" + tomcat.getConnector().getLocalPort();
+        ShopContainer container = ShopContainer.named(CONTAINER);
+        base = "http://127.0.0.1:" + container.start(dir, (classes, context) -> setUp(context));
         client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
         try {
             String token = token(JWT_SECRET);
@@ -102,8 +110,7 @@ public final class SecuredShop {
             Thread.sleep(EXPORT_INTERVAL_MS * 3);
             seen.forEach((k, v) -> System.out.println("status " + k + " x" + v));
         } finally {
-            tomcat.stop();
-            tomcat.destroy();
+            container.stop();
             introspection.close();
         }
     }
@@ -140,6 +147,15 @@ public final class SecuredShop {
         for (int i = 0; i < count(times, PUBLIC); i++) {
             get("public", "/public/hello", null);
         }
+        for (int i = 0; i < count(times, RAW_ASYNC); i++) {
+            get("raw-async", "/raw/v3/later", null);
+        }
+        for (int i = 0; i < count(times, RAW_THROWING); i++) {
+            get("raw-throwing", "/raw/boom", null);
+        }
+        for (int i = 0; i < count(times, RAW_MISSING); i++) {
+            get("raw-missing", "/raw/missing/" + i, null);
+        }
         for (int i = 0; INTROSPECTION && i < count(times, OPAQUE_OK); i++) {
             get("opaque-ok", "/opaque/v1/things/" + i, GOOD_OPAQUE);
         }
@@ -155,9 +171,8 @@ public final class SecuredShop {
     /** Requests that never complete: async started, never completed, ended by the container's timeout; sent all at once. */
     private void hang() throws Exception {
         Path dir = Files.createTempDirectory("secured-shop");
-        Tomcat tomcat = tomcat(dir);
-        tomcat.start();
-        base = "http://127.0.0.1:" + tomcat.getConnector().getLocalPort();
+        ShopContainer container = ShopContainer.named(CONTAINER);
+        base = "http://127.0.0.1:" + container.start(dir, (classes, context) -> setUp(context));
         client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         try {
             List<CompletableFuture<HttpResponse<Void>>> sent = new ArrayList<>();
@@ -176,7 +191,7 @@ public final class SecuredShop {
             }
             Thread.sleep(2 * 1000 + HANG_TIMEOUT_MS); // the container checks async timeouts once a second
             // A client that gave up early may have closed its connection before the servlet ran.
-            System.out.println("dispatched " + HangingServlet.DISPATCHED.get());
+            System.out.println("dispatched " + RawServlet.DISPATCHED.get());
             for (int i = 0; i < 3; i++) {
                 System.gc();
                 Thread.sleep(100);
@@ -184,51 +199,42 @@ public final class SecuredShop {
             seen.forEach((k, v) -> System.out.println("status " + k + " x" + v));
         } finally {
             // Stopped before the scrape: what stays in flight now is state the agent leaked.
-            tomcat.stop();
-            tomcat.destroy();
+            container.stop();
         }
     }
 
-    private Tomcat tomcat(Path dir) throws ClassNotFoundException {
-        Tomcat tomcat = new Tomcat();
-        tomcat.setBaseDir(dir.toString());
-        tomcat.setPort(0);
-        tomcat.getConnector();
-        Context context = tomcat.addContext("", dir.toString());
-
+    /** The shop's web application, registered through the Servlet API: the same on every container. */
+    private static void setUp(ServletContext context) {
         AnnotationConfigWebApplicationContext web = new AnnotationConfigWebApplicationContext();
         web.register(SecuredShopConfig.class);
-        // By name: neither exists in the Spring Security 5.8 build of this program (no Micrometer, no JSON for introspection).
-        if (INTROSPECTION) {
-            web.register(Class.forName("dev.revisit.testapp.http.IntrospectedShopConfig"));
+        try {
+            // By name: neither exists in every build of this program (Spring Security 7.0 has no Nimbus introspector,
+            // the 5.8 build no Micrometer).
+            if (INTROSPECTION) {
+                web.register(Class.forName(INTROSPECTOR.equals("nimbus") ? "dev.revisit.testapp.http.NimbusIntrospectedShopConfig"
+                        : "dev.revisit.testapp.http.IntrospectedShopConfig"));
+            }
+            if (OBSERVED) {
+                web.register(Class.forName("dev.revisit.testapp.http.ObservedShopConfig"));
+            }
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("not compiled into this build of the program", e);
         }
-        if (OBSERVED) {
-            web.register(Class.forName("dev.revisit.testapp.http.ObservedShopConfig"));
-        }
-        web.setServletContext(context.getServletContext());
+        web.setServletContext(context);
         web.refresh();
 
-        Wrapper dispatcher = Tomcat.addServlet(context, "dispatcher", new DispatcherServlet(web));
+        ServletRegistration.Dynamic dispatcher = context.addServlet("dispatcher", new DispatcherServlet(web));
         dispatcher.setLoadOnStartup(1);
         dispatcher.setAsyncSupported(true);
-        context.addServletMappingDecoded("/", "dispatcher");
-        Wrapper hanging = Tomcat.addServlet(context, "hanging", new HangingServlet());
-        hanging.setAsyncSupported(true);
-        context.addServletMappingDecoded("/raw/*", "hanging");
+        dispatcher.addMapping("/");
+        ServletRegistration.Dynamic raw = context.addServlet("raw", new RawServlet());
+        raw.setAsyncSupported(true);
+        raw.addMapping("/raw/*");
 
-        FilterDef security = new FilterDef();
-        security.setFilterName("springSecurityFilterChain");
-        security.setFilter(new DelegatingFilterProxy("springSecurityFilterChain", web));
-        security.setAsyncSupported("true");
-        context.addFilterDef(security);
-        FilterMap map = new FilterMap();
-        map.setFilterName("springSecurityFilterChain");
-        map.addURLPattern("/*");
-        map.setDispatcher("REQUEST");
-        map.setDispatcher("ASYNC");
-        map.setDispatcher("ERROR");
-        context.addFilterMap(map);
-        return tomcat;
+        FilterRegistration.Dynamic security = context.addFilter("springSecurityFilterChain",
+                new DelegatingFilterProxy("springSecurityFilterChain", web));
+        security.setAsyncSupported(true);
+        security.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR), false, "/*");
     }
 
     private void get(String label, String path, String bearer) throws Exception {

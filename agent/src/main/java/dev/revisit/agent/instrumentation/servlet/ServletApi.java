@@ -3,6 +3,10 @@ package dev.revisit.agent.instrumentation.servlet;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 
 /**
  * One Servlet API namespace ({@code jakarta.servlet} or {@code javax.servlet}) as loaded by one
@@ -52,12 +56,17 @@ final class ServletApi {
     private final MethodHandle unwrap;
     private final MethodHandle asyncRequest;
     private final MethodHandle asyncResponse;
+    private final MethodHandle servletPath;
+    private final MethodHandle pathInfo;
+    private final MethodHandle servletContext;
+    private final MethodHandle registrations;
+    private final MethodHandle registrationMappings;
 
     private ServletApi() {
         known = false;
         httpResponse = wrapper = null;
         method = scheme = attribute = uri = header = asyncStarted = mapping = pattern = status = unwrap = null;
-        asyncRequest = asyncResponse = null;
+        asyncRequest = asyncResponse = servletPath = pathInfo = servletContext = registrations = registrationMappings = null;
     }
 
     private ServletApi(Class<?> request) throws ReflectiveOperationException {
@@ -79,9 +88,17 @@ final class ServletApi {
         unwrap = getter(lookup, wrapper, "getRequest", Class.forName(ns + ".ServletRequest", false, loader), OBJECT);
         asyncRequest = getter(lookup, async, "getRequest", Class.forName(ns + ".ServletRequest", false, loader), OBJECT);
         asyncResponse = getter(lookup, async, "getResponse", Class.forName(ns + ".ServletResponse", false, loader), OBJECT);
+        // Servlet 3.0: what the route falls back to where the request cannot name its mapping (before 4.0)
+        servletPath = getter(lookup, request, "getServletPath", String.class, STRING);
+        pathInfo = getter(lookup, request, "getPathInfo", String.class, STRING);
+        Class<?> context = Class.forName(ns + ".ServletContext", false, loader);
+        servletContext = getter(lookup, request, "getServletContext", context, OBJECT);
+        registrations = getter(lookup, context, "getServletRegistrations", Map.class, OBJECT);
+        registrationMappings = getter(lookup, Class.forName(ns + ".ServletRegistration", false, loader), "getMappings",
+                Collection.class, OBJECT);
         MethodHandle servletMapping = null;
         MethodHandle mappingPattern = null;
-        try { // Servlet 4.0 and later; before it, no mapping to fall back to
+        try { // Servlet 4.0 and later; before it, MappingRoutes finds the pattern among the registered ones
             Class<?> mappingType = Class.forName(ns + ".http.HttpServletMapping", false, loader);
             servletMapping = getter(lookup, request, "getHttpServletMapping", mappingType, OBJECT);
             mappingPattern = getter(lookup, mappingType, "getPattern", String.class, STRING);
@@ -142,13 +159,41 @@ final class ServletApi {
         return (boolean) asyncStarted.invokeExact(request);
     }
 
-    /** The servlet mapping's pattern ({@code /}, {@code /raw/*}), or null before Servlet 4.0. */
+    /**
+     * The servlet mapping's pattern ({@code /}, {@code /raw/*}), or null before Servlet 4.0; empty on a container
+     * older than the API jar it runs with (the 4.0 API's default method answers {@code ""}).
+     */
     String mappingPattern(Object request) throws Throwable {
         if (mapping == null) {
             return null;
         }
         Object m = (Object) mapping.invokeExact(request);
         return m == null ? null : (String) pattern.invokeExact(m);
+    }
+
+    String servletPath(Object request) throws Throwable {
+        return (String) servletPath.invokeExact(request);
+    }
+
+    String pathInfo(Object request) throws Throwable {
+        return (String) pathInfo.invokeExact(request);
+    }
+
+    Object servletContext(Object request) throws Throwable {
+        return (Object) servletContext.invokeExact(request);
+    }
+
+    /** Every URL pattern registered for a servlet of this servlet context, at most {@code max}. */
+    List<String> registeredMappings(Object context, int max) throws Throwable {
+        List<String> all = new ArrayList<>();
+        for (Object registration : ((Map<?, ?>) (Object) registrations.invokeExact(context)).values()) {
+            for (Object mapping : (Collection<?>) (Object) registrationMappings.invokeExact(registration)) {
+                if (mapping instanceof String text && all.size() < max) {
+                    all.add(text);
+                }
+            }
+        }
+        return all;
     }
 
     /** The status of an HTTP response, 0 for anything else. */

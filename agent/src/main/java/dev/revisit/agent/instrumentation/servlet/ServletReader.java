@@ -8,6 +8,8 @@ final class ServletReader implements ServletExit {
     /** Spring MVC's {@code HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE}: the route template. */
     static final String SPRING_ROUTE = "org.springframework.web.servlet.HandlerMapping.bestMatchingPattern";
 
+    private final MappingRoutes mappings = new MappingRoutes();
+
     @Override
     public void exit(ServerRequestMetrics metrics, Object request, Object response, long start, long end, Throwable thrown) {
         ServletApi api = ServletApi.of(request);
@@ -17,8 +19,9 @@ final class ServletReader implements ServletExit {
         }
         try {
             String header = metrics.versionHeader();
+            Object template = api.attribute(request, SPRING_ROUTE);
             metrics.recordServlet(start, end, api.unwrap(request), api.method(request), api.scheme(request), api.status(response),
-                    api.attribute(request, SPRING_ROUTE), api.mappingPattern(request), api.uri(request),
+                    template, template instanceof String ? null : mappings.route(api, request), api.uri(request),
                     header == null ? null : api.header(request, header), api.asyncStarted(request), thrown);
         } catch (Throwable e) {
             // A request whose own getters throw is not recorded; the thread's state is reset already.

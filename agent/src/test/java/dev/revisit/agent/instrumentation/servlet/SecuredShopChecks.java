@@ -28,6 +28,9 @@ import static dev.revisit.testapp.http.SecuredShop.NO_TOKEN;
 import static dev.revisit.testapp.http.SecuredShop.OPAQUE_OK;
 import static dev.revisit.testapp.http.SecuredShop.OPAQUE_REVOKED;
 import static dev.revisit.testapp.http.SecuredShop.PUBLIC;
+import static dev.revisit.testapp.http.SecuredShop.RAW_ASYNC;
+import static dev.revisit.testapp.http.SecuredShop.RAW_MISSING;
+import static dev.revisit.testapp.http.SecuredShop.RAW_THROWING;
 import static dev.revisit.testapp.http.SecuredShop.THROWING;
 import static dev.revisit.testapp.http.SecuredShop.V1_ORDERS;
 import static dev.revisit.testapp.http.SecuredShop.V2_ORDERS;
@@ -35,9 +38,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * What every generation of the Spring Security test program must show: one child JVM with
- * embedded Tomcat, Spring MVC, Spring Security (JWT resource server with Nimbus, BCrypt form
- * login, optionally opaque tokens checked by introspection), real HTTP requests. Everything is
+ * What every generation of the Spring Security test program must show, on every container: one
+ * child JVM with an embedded servlet container, Spring MVC, Spring Security (JWT resource server
+ * with Nimbus, BCrypt form login, optionally opaque tokens checked by introspection) and a plain
+ * servlet (throwing, 404, async completed from another thread), real HTTP requests. Everything is
  * read over the window after the program's warm-up (between two OTLP exports), the way the
  * collector reads a window. Subclasses say which library generation runs.
  */
@@ -62,15 +66,19 @@ abstract class SecuredShopChecks {
         return servletNamespace() + ".ServletException";
     }
 
-    /** The run checks opaque tokens through the introspection endpoint too. */
-    boolean introspection() {
-        return false;
+    /** {@code spring} or {@code nimbus}: the run checks opaque tokens with that introspector too; null: no opaque tokens. */
+    String introspector() {
+        return null;
+    }
+
+    private boolean introspection() {
+        return introspector() != null;
     }
 
     @BeforeAll
     void runShop() {
         run = shop().property("revisit.export.interval.ms", Long.toString(SecuredShop.EXPORT_INTERVAL_MS))
-                .jvmArg("-Dshop.introspection=" + introspection())
+                .jvmArg("-Dshop.introspection=" + (introspection() ? introspector() : "none"))
                 .timeout(Duration.ofMinutes(3)).prometheus().run().assertSucceeded();
         end = run.otlp();
         // The exports taken in the quiet gap after the warm-up; the middle one, because the gap's
@@ -95,6 +103,9 @@ abstract class SecuredShopChecks {
         assertTrue(out.contains("status async 200 x" + ASYNC), out);
         assertTrue(out.contains("status good-login 302-ok x" + GOOD_LOGINS), out);
         assertTrue(out.contains("status bad-login 302-error x" + BAD_LOGINS), out);
+        assertTrue(out.contains("status raw-async 202 x" + RAW_ASYNC), out);
+        assertTrue(out.contains("status raw-throwing 500 x" + RAW_THROWING), out);
+        assertTrue(out.contains("status raw-missing 404 x" + RAW_MISSING), out);
         if (introspection()) {
             assertTrue(out.contains("status opaque-ok 200 x" + OPAQUE_OK), out);
             assertTrue(out.contains("status opaque-revoked 401 x" + OPAQUE_REVOKED), out);
@@ -119,7 +130,7 @@ abstract class SecuredShopChecks {
 
         Points routes = end.metric(HTTP);
         Set<String> expected = new HashSet<>(Set.of("/api/v1/orders/{id}", "/api/v2/orders/{id}", "/api/v1/boom",
-                "/api/v1/later/{id}", "/public/hello", "/"));
+                "/api/v1/later/{id}", "/public/hello", "/", "/raw/*"));
         if (introspection()) {
             expected.addAll(Set.of("/opaque/v1/things/{id}", "/introspect"));
         }
@@ -133,6 +144,21 @@ abstract class SecuredShopChecks {
         assertEquals(THROWING, boom.count);
         assertEquals(THROWING, http(p -> p.withAttr("http.route", "/api/v1/boom").withAttr("http.response.status_code", "500")
                 .withAttr("error.type", thrownType())).count, end.metric(HTTP).toString());
+    }
+
+    /** A plain servlet has no framework template: its mapping is the route, on Servlet 3.x containers too. */
+    @Test
+    void plainServletRequestsAreRoutedByTheirMapping() {
+        Window later = http(p -> p.withAttr("http.route", "/raw/*").withAttr("http.response.status_code", "202")
+                .withAttr("api.version", "v3"));
+        assertEquals(RAW_ASYNC, later.count, end.metric(HTTP).toString());
+        assertTrue(later.sum >= RAW_ASYNC * HANDLER_SLEEP_MS * MS, "completed from another thread after its sleep: " + later.sum + " s");
+        assertEquals(RAW_THROWING, http(p -> p.withAttr("http.route", "/raw/*").withAttr("http.response.status_code", "500")
+                .withAttr("error.type", "java.lang.IllegalStateException")).count, end.metric(HTTP).toString());
+        assertEquals(RAW_MISSING, http(p -> p.withAttr("http.route", "/raw/*").withAttr("http.response.status_code", "404")).count,
+                end.metric(HTTP).toString());
+        assertEquals(RAW_ASYNC + RAW_THROWING + RAW_MISSING, http(p -> p.withAttr("http.route", "/raw/*")).count,
+                "each counted once: " + end.metric(HTTP));
     }
 
     @Test
@@ -150,8 +176,10 @@ abstract class SecuredShopChecks {
         assertEquals(GOOD_LOGINS, auth("password-hash", "success").count, "start-up hashing is outside any request");
         assertEquals(BAD_LOGINS, auth("password-hash", "failure").count);
         assertEquals(MALFORMED_TOKENS + FORGED_TOKENS + NO_TOKEN + BAD_LOGINS + opaqueRevoked(), auth("filter-chain", "failure").count);
-        // One per pass through the security filters; an async request passes twice (request and async dispatch).
-        assertEquals(V1_ORDERS + V2_ORDERS + THROWING + 2 * ASYNC + GOOD_LOGINS + PUBLIC + opaqueOk(), auth("filter-chain", "success").count);
+        // One per pass through the security filters; an async request passes twice (request and async dispatch),
+        // the plain servlet's (permitted) once: it completes without dispatching again.
+        assertEquals(V1_ORDERS + V2_ORDERS + THROWING + 2 * ASYNC + GOOD_LOGINS + PUBLIC + opaqueOk() + RAW_ASYNC + RAW_THROWING + RAW_MISSING,
+                auth("filter-chain", "success").count);
 
         int tokens = V1_ORDERS + V2_ORDERS + THROWING + ASYNC + MALFORMED_TOKENS + FORGED_TOKENS;
         assertTrue(auth("jwt", null).sum >= tokens * JWT_SLEEP_MS * MS);
@@ -193,14 +221,14 @@ abstract class SecuredShopChecks {
     void authShareMatchesTheHandComputedOne() {
         long authMs = (V1_ORDERS + V2_ORDERS + THROWING + ASYNC + MALFORMED_TOKENS + FORGED_TOKENS) * JWT_SLEEP_MS
                 + (GOOD_LOGINS + BAD_LOGINS) * HASH_SLEEP_MS + (opaqueOk() + opaqueRevoked()) * INTROSPECT_SLEEP_MS;
-        long requestMs = (V1_ORDERS + V2_ORDERS + ASYNC) * (JWT_SLEEP_MS + HANDLER_SLEEP_MS)
+        long requestMs = (V1_ORDERS + V2_ORDERS + ASYNC) * (JWT_SLEEP_MS + HANDLER_SLEEP_MS) + RAW_ASYNC * HANDLER_SLEEP_MS
                 + (MALFORMED_TOKENS + FORGED_TOKENS + THROWING) * JWT_SLEEP_MS
                 + (GOOD_LOGINS + BAD_LOGINS) * HASH_SLEEP_MS
                 + opaqueOk() * (INTROSPECT_SLEEP_MS + HANDLER_SLEEP_MS) + opaqueRevoked() * INTROSPECT_SLEEP_MS;
         double expected = (double) authMs / requestMs;
         double measured = auth(null, null).sum / http(SecuredShopChecks::appRequests).sum;
-        assertEquals(introspection() ? 1080.0 / 1740 : 900.0 / 1440, expected, 1e-9,
-                "the hand count: 900 ms of auth in 1440 ms of requests (with introspection: 1080 in 1740)");
+        assertEquals(introspection() ? 1080.0 / 1800 : 900.0 / 1500, expected, 1e-9,
+                "the hand count: 900 ms of auth in 1500 ms of requests (with introspection: 1080 in 1800)");
         assertEquals(expected, measured, 0.1, "auth share");
         assertTrue(measured < 1, "auth time is part of request time");
     }

@@ -20,7 +20,7 @@ class SpringSecurityServletIT extends SecuredShopChecks {
     }
 
     @Override
-    boolean introspection() {
-        return true;
+    String introspector() {
+        return "spring";
     }
 }
