@@ -131,12 +131,21 @@ public final class ServerRequestMetrics extends HttpServerHook {
         if (pending.size() > 0) {
             Pending first = pending.get(key);
             if (first != null) {
-                pending.remove(key); // an async request's last dispatch: time it from the first
-                start = first.start;
+                // An async request's last dispatch: timed from the first and named by it, as the client asked
+                // (the last may be the container's dispatch to an error page, or to another path).
+                pending.remove(key);
+                record(RequestThread.current().attributes, end - first.start, first.method, first.route,
+                        servletStatus(status, thrown), first.scheme, first.version, thrown);
+                return;
             }
         }
         record(RequestThread.current().attributes, end - start, method, routeText, servletStatus(status, thrown), scheme,
                 apiVersion, thrown);
+    }
+
+    /** True while {@code key} (a container's request object) is an async request not yet recorded. */
+    public boolean awaitsCompletion(Object key) {
+        return pending.size() > 0 && pending.get(key) != null;
     }
 
     /** An async request (by its container's request object) completed with {@code status}. */

@@ -61,12 +61,16 @@ final class ServletApi {
     private final MethodHandle servletContext;
     private final MethodHandle registrations;
     private final MethodHandle registrationMappings;
+    private final MethodHandle dispatcherType;
+    private final Object errorDispatch;
 
     private ServletApi() {
         known = false;
         httpResponse = wrapper = null;
         method = scheme = attribute = uri = header = asyncStarted = mapping = pattern = status = unwrap = null;
         asyncRequest = asyncResponse = servletPath = pathInfo = servletContext = registrations = registrationMappings = null;
+        dispatcherType = null;
+        errorDispatch = null;
     }
 
     private ServletApi(Class<?> request) throws ReflectiveOperationException {
@@ -96,6 +100,9 @@ final class ServletApi {
         registrations = getter(lookup, context, "getServletRegistrations", Map.class, OBJECT);
         registrationMappings = getter(lookup, Class.forName(ns + ".ServletRegistration", false, loader), "getMappings",
                 Collection.class, OBJECT);
+        Class<?> dispatcherTypes = Class.forName(ns + ".DispatcherType", false, loader);
+        dispatcherType = getter(lookup, request, "getDispatcherType", dispatcherTypes, OBJECT);
+        errorDispatch = constant(dispatcherTypes, "ERROR");
         MethodHandle servletMapping = null;
         MethodHandle mappingPattern = null;
         try { // Servlet 4.0 and later; before it, MappingRoutes finds the pattern among the registered ones
@@ -128,6 +135,15 @@ final class ServletApi {
             }
         }
         return NONE;
+    }
+
+    private static Object constant(Class<?> enumType, String name) throws ReflectiveOperationException {
+        for (Object constant : enumType.getEnumConstants()) {
+            if (((Enum<?>) constant).name().equals(name)) {
+                return constant;
+            }
+        }
+        throw new NoSuchFieldException(enumType.getName() + "." + name);
     }
 
     private static MethodHandle getter(MethodHandles.Lookup lookup, Class<?> owner, String name, Class<?> returns, MethodType as)
@@ -194,6 +210,11 @@ final class ServletApi {
             }
         }
         return all;
+    }
+
+    /** True on the container's dispatch to an error page: after the request's own dispatch returned. */
+    boolean errorDispatch(Object request) throws Throwable {
+        return (Object) dispatcherType.invokeExact(request) == errorDispatch;
     }
 
     /** The status of an HTTP response, 0 for anything else. */

@@ -18,9 +18,13 @@ final class ServletReader implements ServletExit {
             return;
         }
         try {
+            Object key = api.unwrap(request);
+            if (api.errorDispatch(request) && !metrics.awaitsCompletion(key)) {
+                return; // an error page the container dispatched to: its request was recorded when its own dispatch returned
+            }
             String header = metrics.versionHeader();
             Object template = api.attribute(request, SPRING_ROUTE);
-            metrics.recordServlet(start, end, api.unwrap(request), api.method(request), api.scheme(request), api.status(response),
+            metrics.recordServlet(start, end, key, api.method(request), api.scheme(request), api.status(response),
                     template, template instanceof String ? null : mappings.route(api, request), api.uri(request),
                     header == null ? null : api.header(request, header), api.asyncStarted(request), thrown);
         } catch (Throwable e) {
