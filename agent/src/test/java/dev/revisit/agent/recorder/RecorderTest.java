@@ -92,6 +92,44 @@ class RecorderTest {
     }
 
     @Test
+    void aClearedGaugeSeriesIsLeftOutUntilSetAgainAndAMetricWithNoneLeftIsNotCollected() {
+        Recorder recorder = new Recorder(10, 100);
+        Gauge lag = recorder.gauge("revisit.messaging.consumer.lag", "{message}", "d", "messaging.destination.partition.id");
+        GaugeSeries first = lag.series("0");
+        GaugeSeries second = lag.series("1");
+        first.set(600);
+        second.set(7);
+        first.clear();
+        MetricView view = view(recorder, "revisit.messaging.consumer.lag");
+        assertEquals(List.of(List.of("1")), view.points().stream().map(PointView::attributeValues).toList());
+
+        second.clear();
+        assertTrue(recorder.collect().stream().noneMatch(v -> v.name().equals("revisit.messaging.consumer.lag")),
+                "no points left: the metric is not collected at all");
+
+        first.set(0); // a consumer took the partition again, caught up
+        assertEquals(0, point(view(recorder, "revisit.messaging.consumer.lag"), "0").value());
+        assertSame(first, lag.series("0"), "clearing keeps the series and its handle");
+    }
+
+    @Test
+    void settingAndClearingAGaugeAllocatesNothing() {
+        Recorder recorder = new Recorder(10, 100);
+        GaugeSeries series = recorder.gauge("revisit.messaging.consumer.lag", "{message}", "d", "p").series("0");
+        Runnable work = () -> {
+            for (int i = 0; i < 100_000; i++) {
+                series.set(i);
+                series.clear();
+            }
+        };
+        for (int i = 0; i < 5; i++) {
+            work.run();
+        }
+        long bytes = RecorderAllocationTest.allocatedBytes(work);
+        assertTrue(bytes < 1_024, "allocated " + bytes + " bytes for 100,000 sets and clears");
+    }
+
+    @Test
     void registeringTheSameMetricAgainReturnsItAndAConflictingOneFails() {
         Recorder recorder = new Recorder(10, 100);
         Counter first = recorder.counter("x.count", "1", "d", "a");
