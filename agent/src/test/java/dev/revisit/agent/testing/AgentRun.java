@@ -1,5 +1,6 @@
 package dev.revisit.agent.testing;
 
+import java.util.Arrays;
 import java.util.List;
 
 /** The outcome of one child JVM run: exit code, output, and what the agent exported. */
@@ -21,6 +22,17 @@ public record AgentRun(int exitCode, String stdout, String stderr, ExportedMetri
             throw new AssertionError(scrapeError != null ? scrapeError : "no scrape: ask the builder for prometheus()");
         }
         return prometheus;
+    }
+
+    /**
+     * The numbers on the program's first stdout line that starts with {@code key} and a space
+     * ({@code "consumed pull 600 18000"} → {@code line("consumed pull")} = {600, 18000}); fails
+     * with the program's output when there is none.
+     */
+    public long[] line(String key) {
+        return stdout.lines().filter(l -> l.startsWith(key + " ")).findFirst()
+                .map(l -> Arrays.stream(l.substring(key.length() + 1).split(" ")).mapToLong(Long::parseLong).toArray())
+                .orElseThrow(() -> new AssertionError("no line '" + key + "' in\n" + stdout + "\n" + stderr));
     }
 
     /** The agent's own log lines. */

@@ -106,7 +106,18 @@ public final class ExportedMetrics {
     }
 
     /** One exported point; histograms fill count/sum/buckets, counters and gauges fill value. */
-    public record Point(Map<String, String> attributes, long count, double sum, double value, List<Long> bucketCounts, List<Double> bounds) {}
+    public record Point(Map<String, String> attributes, long count, double sum, double value, List<Long> bucketCounts, List<Double> bounds) {
+        /** Histogram: the count in the buckets whose lower bound is at least {@code bound} — values known to be above it. */
+        public long countFrom(double bound) {
+            long count = 0;
+            for (int i = 1; i < bucketCounts.size(); i++) {
+                if (bounds.get(i - 1) >= bound) {
+                    count += bucketCounts.get(i);
+                }
+            }
+            return count;
+        }
+    }
 
     /** A metric's points, narrowed by attribute. */
     public static final class Points {

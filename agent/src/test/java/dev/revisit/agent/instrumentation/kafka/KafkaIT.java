@@ -160,7 +160,7 @@ class KafkaIT {
     }
 
     private static void assertGroup(AgentRun run, int published, int wanted, String topic, String group, List<String> partitions) {
-        long[] consumed = line(run, "consumed " + group);
+        long[] consumed = run.line("consumed " + group);
         assertTrue(consumed[0] >= wanted, run.stdout());
         Points count = run.otlp().metric(MessagingMetrics.CONSUMED).withAttr("messaging.destination.name", topic);
         assertEquals(consumed[0], count.withAttr("messaging.consumer.group.name", group).value(), count + "\n" + run.stderr());
@@ -175,7 +175,7 @@ class KafkaIT {
         Points lag = run.otlp().metric(MessagingMetrics.LAG).withAttr("messaging.destination.name", topic)
                 .withAttr("messaging.consumer.group.name", group);
         for (String partition : partitions) {
-            long behind = line(run, "lag " + group + " " + partition)[0];
+            long behind = run.line("lag " + group + " " + partition)[0];
             totalBehind += behind;
             assertEquals(behind, lag.withAttr("messaging.destination.partition.id", partition).value(), lag.toString());
             if (run == KafkaIT.run) { // the one run that was scraped
@@ -191,11 +191,5 @@ class KafkaIT {
             return files.filter(p -> p.getFileName().toString().startsWith("kafka-clients-3.")).findFirst()
                     .orElseThrow(() -> new AssertionError("no kafka-clients 3.x in target/kafka3-libs (the pre-integration-test copy)"));
         }
-    }
-
-    private static long[] line(AgentRun run, String key) {
-        return run.stdout().lines().filter(l -> l.startsWith(key + " ")).findFirst()
-                .map(l -> java.util.Arrays.stream(l.substring(key.length() + 1).split(" ")).mapToLong(Long::parseLong).toArray())
-                .orElseThrow(() -> new AssertionError("no line '" + key + "' in\n" + run.stdout() + "\n" + run.stderr()));
     }
 }

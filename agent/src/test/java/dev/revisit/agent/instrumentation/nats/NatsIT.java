@@ -3,7 +3,6 @@ package dev.revisit.agent.instrumentation.nats;
 import dev.revisit.agent.instrumentation.messaging.MessagingMetrics;
 import dev.revisit.agent.testing.AgentHarness;
 import dev.revisit.agent.testing.AgentRun;
-import dev.revisit.agent.testing.ExportedMetrics.Point;
 import dev.revisit.agent.testing.ExportedMetrics.Points;
 import dev.revisit.agent.testing.LocalServer;
 import dev.revisit.testapp.isolation.OwnClassLoader;
@@ -68,7 +67,7 @@ class NatsIT {
     @ParameterizedTest
     @ValueSource(strings = {"pull", "push", "simple", "handler"})
     void namedConsumersDelayCountAndLagMatchWhatTheyCaused(String consumer) {
-        long[] consumed = line("consumed " + consumer);
+        long[] consumed = run.line("consumed " + consumer);
         Points count = run.otlp().metric(MessagingMetrics.CONSUMED).withAttr("messaging.consumer.group.name", consumer);
         assertEquals(consumed[0], count.value(), count.toString());
         assertEquals(Map.of("messaging.system", "nats", "messaging.destination.name", stream, "messaging.consumer.group.name", consumer),
@@ -79,10 +78,10 @@ class NatsIT {
         assertEquals("s", delay.unit());
         assertEquals(consumed[0], delay.count(), delay.toString());
         assertEquals(consumed[1] / 1e3, delay.sum(), consumed[0] * TOLERANCE_PER_MESSAGE_SECONDS, delay.toString());
-        assertEquals(consumed[0], countAtLeast(delay.points().get(0), CAUSED_DELAY_SECONDS), "every delay ≥ the caused 1 s: " + delay);
+        assertEquals(consumed[0], delay.points().get(0).countFrom(CAUSED_DELAY_SECONDS), "every delay ≥ the caused 1 s: " + delay);
         assertTrue(delay.sum() / delay.count() < 30, delay.toString());
 
-        long pending = line("pending " + consumer)[0];
+        long pending = run.line("pending " + consumer)[0];
         assertEquals(PUBLISHED - consumed[0], pending, "the backlog minus what was consumed, as the server counts it");
         Points lag = run.otlp().metric(MessagingMetrics.LAG).withAttr("messaging.consumer.group.name", consumer);
         assertEquals(pending, lag.value(), lag.toString());
@@ -91,7 +90,7 @@ class NatsIT {
 
     @Test
     void anOrderedConsumerHasNoNameToReport() {
-        long[] consumed = line("consumed ordered");
+        long[] consumed = run.line("consumed ordered");
         Points count = run.otlp().metric(MessagingMetrics.CONSUMED).withAttr("messaging.destination.name", stream)
                 .withoutAttr("messaging.consumer.group.name");
         assertEquals(1, count.points().size(), count.toString());
@@ -100,15 +99,15 @@ class NatsIT {
                 .withoutAttr("messaging.consumer.group.name").count());
         Points lag = run.otlp().metric(MessagingMetrics.LAG).withAttr("messaging.destination.name", stream)
                 .withoutAttr("messaging.consumer.group.name");
-        assertEquals(line("pending ordered")[0], lag.value(), lag.toString());
+        assertEquals(run.line("pending ordered")[0], lag.value(), lag.toString());
     }
 
     @Test
     void coreNatsMessagesCarryNoMetadataAndAreNotCounted() {
-        assertEquals(10, line("core")[0]);
+        assertEquals(10, run.line("core")[0]);
         long jetStream = Long.parseLong(faults(run).get("deleted").split(" ")[0]); // fetched before the consumer went
         for (String consumer : new String[] {"pull", "push", "simple", "handler", "ordered"}) {
-            jetStream += line("consumed " + consumer)[0];
+            jetStream += run.line("consumed " + consumer)[0];
         }
         Points all = run.otlp().metric(MessagingMetrics.CONSUMED).withAttr("messaging.system", "nats");
         assertEquals(jetStream, all.value(), all.toString());
@@ -129,12 +128,12 @@ class NatsIT {
                 .run().assertSucceeded();
         assertTrue(old.stdout().contains("library loaded by own loader true"), old.stdout());
         for (String consumer : new String[] {"pull", "push"}) {
-            long[] consumed = line(old, "consumed " + consumer);
+            long[] consumed = old.line("consumed " + consumer);
             Points count = old.otlp().metric(MessagingMetrics.CONSUMED).withAttr("messaging.consumer.group.name", consumer);
             assertEquals(consumed[0], count.value(), jar + ": " + count);
             Points delay = old.otlp().metric(MessagingMetrics.DELAY).withAttr("messaging.consumer.group.name", consumer);
             assertEquals(consumed[1] / 1e3, delay.sum(), consumed[0] * TOLERANCE_PER_MESSAGE_SECONDS, delay.toString());
-            long pending = line(old, "pending " + consumer)[0];
+            long pending = old.line("pending " + consumer)[0];
             assertEquals(published - consumed[0], pending);
             assertEquals(pending, old.otlp().metric(MessagingMetrics.LAG).withAttr("messaging.consumer.group.name", consumer).value());
         }
@@ -159,25 +158,5 @@ class NatsIT {
             outcomes.put(parts[1], parts[2]);
         });
         return outcomes;
-    }
-
-    private static long[] line(String key) {
-        return line(run, key);
-    }
-
-    private static long[] line(AgentRun of, String key) {
-        return of.stdout().lines().filter(l -> l.startsWith(key + " ")).findFirst()
-                .map(l -> Arrays.stream(l.substring(key.length() + 1).split(" ")).mapToLong(Long::parseLong).toArray())
-                .orElseThrow(() -> new AssertionError("no line '" + key + "' in\n" + of.stdout() + "\n" + of.stderr()));
-    }
-
-    private static long countAtLeast(Point point, double bound) {
-        long count = 0;
-        for (int i = 1; i < point.bucketCounts().size(); i++) {
-            if (point.bounds().get(i - 1) >= bound) {
-                count += point.bucketCounts().get(i);
-            }
-        }
-        return count;
     }
 }

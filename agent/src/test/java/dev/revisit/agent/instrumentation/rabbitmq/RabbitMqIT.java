@@ -3,7 +3,6 @@ package dev.revisit.agent.instrumentation.rabbitmq;
 import dev.revisit.agent.instrumentation.messaging.MessagingMetrics;
 import dev.revisit.agent.testing.AgentHarness;
 import dev.revisit.agent.testing.AgentRun;
-import dev.revisit.agent.testing.ExportedMetrics.Point;
 import dev.revisit.agent.testing.ExportedMetrics.Points;
 import dev.revisit.agent.testing.LocalServer;
 import dev.revisit.agent.testing.ExportedMetrics;
@@ -46,14 +45,14 @@ class RabbitMqIT {
 
     @Test
     void delayAndCountMatchWhatTheConsumerSaw() {
-        long[] orders = line(backlog, "orders");
+        long[] orders = backlog.line("orders");
         Points delay = run().metric(MessagingMetrics.DELAY).withAttr("messaging.destination.name", prefix + "-orders");
         assertEquals("s", delay.unit());
         assertEquals(PULLED + PUSHED, orders[0]);
         assertEquals(PULLED + PUSHED, delay.count(), delay.toString());
         assertEquals(orders[1] / 1e3, delay.sum(), orders[0] * TOLERANCE_PER_MESSAGE_SECONDS, delay.toString());
         // Stamped 30 s before publishing (in whole seconds on the wire): every delay lies above 10 s.
-        assertEquals(PULLED + PUSHED, countAbove(delay.points().get(0), 10), delay.toString());
+        assertEquals(PULLED + PUSHED, delay.points().get(0).countFrom(10), delay.toString());
         assertEquals(Map.of("messaging.system", "rabbitmq", "messaging.destination.name", prefix + "-orders"), delay.points().get(0).attributes());
 
         Points consumed = run().metric(MessagingMetrics.CONSUMED).withAttr("messaging.destination.name", prefix + "-orders");
@@ -64,8 +63,8 @@ class RabbitMqIT {
 
     @Test
     void lagIsTheDepthTheBrokerLastReported() {
-        assertEquals(PUBLISHED - PULLED, line(backlog, "depth-after-pull")[0]);
-        long depth = line(backlog, "depth")[0];
+        assertEquals(PUBLISHED - PULLED, backlog.line("depth-after-pull")[0]);
+        long depth = backlog.line("depth")[0];
         assertEquals(PUBLISHED - PULLED - PUSHED, depth);
         Points lag = run().metric(MessagingMetrics.LAG).withAttr("messaging.destination.name", prefix + "-orders");
         assertEquals(depth, lag.value(), lag.toString());
@@ -74,7 +73,7 @@ class RabbitMqIT {
 
     @Test
     void futureTimestampsAreClampedAndCountedAndMissingOnesOnlyCounted() {
-        assertEquals(10, line(backlog, "skew")[0]);
+        assertEquals(10, backlog.line("skew")[0]);
         String skew = prefix + "-skew";
         assertEquals(10, run().metric(MessagingMetrics.CONSUMED).withAttr("messaging.destination.name", skew).value());
         Points delay = run().metric(MessagingMetrics.DELAY).withAttr("messaging.destination.name", skew);
@@ -97,7 +96,7 @@ class RabbitMqIT {
         assertTrue(stamping.stdout().contains("library hidden from the system class loader"), stamping.stdout());
         assertTrue(stamping.stdout().contains("library loaded by own loader true"), stamping.stdout());
         assertFalse(stamping.stderr().contains("rabbitmq stays off"), stamping.stderr());
-        assertEquals(20, line(stamping, "stamped")[0]);
+        assertEquals(20, stamping.line("stamped")[0]);
         Points delay = stamping.otlp().metric(MessagingMetrics.DELAY).withAttr("messaging.destination.name", prefix + "-stamp");
         assertEquals(20, delay.count(), delay.toString());
         // The property has whole seconds: each delay is under 2 s.
@@ -114,8 +113,8 @@ class RabbitMqIT {
                         .property("revisit.rabbitmq.depth.probe.interval.ms", Long.toString(interval))
                         .property("revisit.export.interval.ms", "150"),
                 UnreadQueue.class, queue, Integer.toString(PUBLISHED), "4000", Long.toString(4 * interval)).run().assertSucceeded();
-        assertEquals(PUBLISHED, line(probed, "published")[0]);
-        assertEquals(4000, line(probed, "consumed")[0]);
+        assertEquals(PUBLISHED, probed.line("published")[0]);
+        assertEquals(4000, probed.line("consumed")[0]);
 
         // The depth as each export saw it. The application asked once, on an empty queue (0); 10,000 can only
         // come from a probe between publishing and consuming, 6,000 from one in the pause after consuming.
@@ -168,21 +167,5 @@ class RabbitMqIT {
 
     private static dev.revisit.agent.testing.ExportedMetrics run() {
         return backlog.otlp();
-    }
-
-    private static long[] line(AgentRun run, String key) {
-        return run.stdout().lines().filter(l -> l.startsWith(key + " ")).findFirst()
-                .map(l -> java.util.Arrays.stream(l.substring(key.length() + 1).split(" ")).mapToLong(Long::parseLong).toArray())
-                .orElseThrow(() -> new AssertionError("no line " + key + " in\n" + run.stdout()));
-    }
-
-    private static long countAbove(Point point, double bound) {
-        long count = 0;
-        for (int i = 1; i < point.bucketCounts().size(); i++) {
-            if (point.bounds().get(i - 1) >= bound) {
-                count += point.bucketCounts().get(i);
-            }
-        }
-        return count;
     }
 }
