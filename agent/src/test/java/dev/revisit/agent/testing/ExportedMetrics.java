@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * What a child JVM exported over OTLP, decoded. The agent exports cumulative values, so the
@@ -54,6 +55,45 @@ public final class ExportedMetrics {
             result.add(new ExportedMetrics(requests.subList(0, i)));
         }
         return result;
+    }
+
+    /**
+     * Each export on its own, oldest first. Every export carries all the agent had at the time, so
+     * one alone says what was exported then — and what no longer was: a gauge series that was
+     * cleared is missing from the exports after it, where {@link #metric} would still find it in
+     * an earlier one.
+     */
+    public List<ExportedMetrics> each() {
+        return requests.stream().map(r -> new ExportedMetrics(List.of(r))).toList();
+    }
+
+    /** The last export alone: what was exported at the end (the agent exports once more as the program exits). */
+    public ExportedMetrics last() {
+        return new ExportedMetrics(requests.isEmpty() ? List.of() : List.of(requests.get(requests.size() - 1)));
+    }
+
+    /** The metric's points narrowed by {@code narrow}, export by export, oldest first: empty where it had none. */
+    public List<Points> history(String name, UnaryOperator<Points> narrow) {
+        return each().stream().map(e -> narrow.apply(e.metric(name))).toList();
+    }
+
+    /** A gauge's value (summed over the narrowed points) export by export, oldest first: NaN where an export had none. */
+    public List<Double> valueHistory(String name, UnaryOperator<Points> narrow) {
+        return history(name, narrow).stream().map(p -> p.points().isEmpty() ? Double.NaN : p.value()).toList();
+    }
+
+    /**
+     * The narrowed points as the last export that had any of them had them: a gauge's value just
+     * before its series went, when it went. Empty when no export had them.
+     */
+    public Points lastWith(String name, UnaryOperator<Points> narrow) {
+        Points found = new Points(name, null, List.of());
+        for (Points points : history(name, narrow)) {
+            if (!points.points().isEmpty()) {
+                found = points;
+            }
+        }
+        return found;
     }
 
     public Set<String> names() {

@@ -52,6 +52,11 @@ public final class PrometheusScrape {
         return samples.stream().filter(s -> s.name().equals(name)).toList();
     }
 
+    /** The named samples whose labels include all the given pairs (k1, v1, k2, v2, ...). */
+    public List<Sample> samples(String name, String... labelPairs) {
+        return samples(name).stream().filter(s -> s.has(labelPairs)).toList();
+    }
+
     /** Sum of the named samples whose labels include all the given pairs (k1, v1, k2, v2, ...). */
     public double sum(String name, String... labelPairs) {
         return samples(name).stream().filter(s -> s.has(labelPairs)).mapToDouble(Sample::value).sum();

@@ -24,7 +24,10 @@ import java.util.TreeMap;
 /**
  * A backlog on a real (in-process KRaft) broker, consumed slowly by one consumer per group
  * protocol; prints the client's jar and what each consumer saw for the test to compare:
- * {@code consumed <group> <records> <delayMillisSum>} and {@code lag <group> <partition> <records behind>}.
+ * {@code consumed <group> <records> <delayMillisSum>} and {@code lag <group> <partition> <records behind>};
+ * then, having stopped polling, it waits {@value #HOLD_MILLIS} ms (exports happen while the lag is
+ * steady), closes the classic group's consumer and prints {@code closed <group>}, and waits again.
+ * The new-protocol consumer stays open to the end, as one of a service still running would.
  * args: bootstrapServers prefix published wanted
  * <ul>
  *   <li>{@code <prefix>-orders}, 2 partitions, {@code published} records stamped 30 s ago,
@@ -34,6 +37,9 @@ import java.util.TreeMap;
  * </ul>
  */
 public final class KafkaBacklog {
+    private static final long HOLD_MILLIS = 1_200;
+    /** The consumers left open; static, so nothing collects them before the program ends. */
+    static final List<KafkaConsumer<byte[], byte[]>> KEPT_OPEN = new java.util.ArrayList<>();
 
     public static void main(String[] args) throws Exception {
         String servers = args[0];
@@ -46,8 +52,8 @@ public final class KafkaBacklog {
         }
         publish(servers, prefix + "-orders", 2, published);
         publish(servers, prefix + "-events", 1, published);
-        consume(servers, prefix + "-orders", prefix + "-classic", "classic", wanted);
-        consume(servers, prefix + "-events", prefix + "-consumer", "consumer", wanted);
+        consume(servers, prefix + "-orders", prefix + "-classic", "classic", wanted, true);
+        consume(servers, prefix + "-events", prefix + "-consumer", "consumer", wanted, false);
     }
 
     private static void publish(String servers, String topic, int partitions, int count) throws Exception {
@@ -65,7 +71,8 @@ public final class KafkaBacklog {
         }
     }
 
-    private static void consume(String servers, String topic, String group, String protocol, int wanted) throws InterruptedException {
+    private static void consume(String servers, String topic, String group, String protocol, int wanted, boolean close)
+            throws InterruptedException {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
@@ -78,26 +85,33 @@ public final class KafkaBacklog {
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         long consumed = 0;
         long delayMillis = 0;
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + 60_000_000_000L;
-            while (consumed < wanted && System.nanoTime() < deadline) {
-                ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
-                long now = System.currentTimeMillis();
-                for (ConsumerRecord<byte[], byte[]> record : records) {
-                    consumed++;
-                    delayMillis += now - record.timestamp();
-                }
-                Thread.sleep(20); // a slow consumer
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props);
+        consumer.subscribe(List.of(topic));
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (consumed < wanted && System.nanoTime() < deadline) {
+            ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
+            long now = System.currentTimeMillis();
+            for (ConsumerRecord<byte[], byte[]> record : records) {
+                consumed++;
+                delayMillis += now - record.timestamp();
             }
-            Set<TopicPartition> assigned = consumer.assignment();
-            Map<TopicPartition, Long> ends = consumer.endOffsets(assigned);
-            Map<Integer, Long> behind = new TreeMap<>();
-            for (TopicPartition partition : assigned) {
-                behind.put(partition.partition(), ends.get(partition) - consumer.position(partition));
-            }
-            System.out.println("consumed " + group + " " + consumed + " " + delayMillis);
-            behind.forEach((partition, lag) -> System.out.println("lag " + group + " " + partition + " " + lag));
+            Thread.sleep(20); // a slow consumer
+        }
+        Set<TopicPartition> assigned = consumer.assignment();
+        Map<TopicPartition, Long> ends = consumer.endOffsets(assigned);
+        Map<Integer, Long> behind = new TreeMap<>();
+        for (TopicPartition partition : assigned) {
+            behind.put(partition.partition(), ends.get(partition) - consumer.position(partition));
+        }
+        System.out.println("consumed " + group + " " + consumed + " " + delayMillis);
+        behind.forEach((partition, lag) -> System.out.println("lag " + group + " " + partition + " " + lag));
+        Thread.sleep(HOLD_MILLIS);
+        if (close) {
+            consumer.close();
+            System.out.println("closed " + group);
+            Thread.sleep(HOLD_MILLIS);
+        } else {
+            KEPT_OPEN.add(consumer);
         }
     }
 }

@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * What the agent knows about one consumer: its group, a destination per topic, and the
- * client's own per-partition lag metrics. Everything but {@link #lags} is touched only on the
- * consumer's thread (a Kafka consumer is single-threaded); the export thread reads {@link #lags}.
+ * client's own per-partition lag metrics. Everything but {@link #lags} and {@link #scanWanted} is
+ * touched only on the consumer's thread (a Kafka consumer is single-threaded); the export thread
+ * reads {@link #lags}, a metric removal may happen on the client's background thread.
  */
 final class ConsumerState {
     final WeakReference<Object> consumer;
@@ -18,7 +19,8 @@ final class ConsumerState {
     final Map<String, Topic> topics = new HashMap<>();
     volatile List<LagBridge.Reading> lags = List.of();
     long lastScanNanos;
-    boolean scanWanted = true;
+    /** Set on the consumer's thread, and on any thread that removed one of its lag metrics. */
+    volatile boolean scanWanted = true;
 
     ConsumerState(Object consumer, String group) {
         this.consumer = new WeakReference<>(consumer);

@@ -18,7 +18,9 @@ import java.util.concurrent.TimeUnit;
  * The Kafka consumer hook: consumed records and their delay (record timestamp to poll
  * return) per topic and consumer group, and per-partition lag bridged from the client's own
  * fetch metrics ({@link LagBridge}), looked up again when a new partition shows up and every
- * {@value #RESCAN_SECONDS} s (reassignments).
+ * {@value #RESCAN_SECONDS} s (reassignments). A partition's lag is exported while a consumer of
+ * this JVM has it: not after the consumer closed, nor after the client removed the partition's
+ * metric on losing it ({@link LagGauges}).
  */
 final class KafkaMetrics extends KafkaHook {
     static final String SYSTEM = "kafka";
@@ -27,6 +29,7 @@ final class KafkaMetrics extends KafkaHook {
 
     private final MessagingMetrics metrics;
     private final LagBridge lagBridge;
+    private final LagGauges gauges = new LagGauges();
     private final WeakIdentityMap<ConsumerState> consumers = new WeakIdentityMap<>(MAX_CONSUMERS);
     private final List<ConsumerState> open = new CopyOnWriteArrayList<>();
     /**
@@ -40,7 +43,7 @@ final class KafkaMetrics extends KafkaHook {
         this.lagBridge = new LagBridge(metrics);
         recorder.onCollect(() -> {
             open.removeIf(state -> state.consumer.get() == null); // collected without close(): nothing left to read
-            open.forEach(state -> LagBridge.read(state.lags));
+            gauges.publish(open);
         });
     }
 
@@ -93,14 +96,6 @@ final class KafkaMetrics extends KafkaHook {
     }
 
     @Override
-    public void closing(Object consumer) {
-        ConsumerState state = consumers.get(consumer);
-        if (state != null) {
-            LagBridge.read(state.lags); // the last values, while the consumer still has them
-        }
-    }
-
-    @Override
     public void closed(Object consumer, Throwable thrown) {
         if (thrown instanceof ConcurrentModificationException) {
             return; // another thread was inside poll: the consumer is still open and still polled
@@ -113,6 +108,24 @@ final class KafkaMetrics extends KafkaHook {
         ConsumerState[] last = lastConsumer.get();
         if (last[0] != null && last[0].consumer.get() == consumer) {
             last[0] = null;
+        }
+    }
+
+    /**
+     * Marks the readings of a removed lag metric: from the next collection on, the partition's
+     * series is exported only by a consumer that still has it. Scans the open consumers' readings
+     * (removals are rare: reassignments, clients closing), allocating nothing; the consumer looks
+     * for its metrics again at its next poll, in case the partition comes back.
+     */
+    @Override
+    public void metricRemoved(Object metric) {
+        for (ConsumerState state : open) {
+            for (LagBridge.Reading reading : state.lags) {
+                if (reading.metric == metric) {
+                    reading.removed = true;
+                    state.scanWanted = true;
+                }
+            }
         }
     }
 

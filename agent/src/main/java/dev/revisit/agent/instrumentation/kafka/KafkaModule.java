@@ -18,6 +18,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  */
 public final class KafkaModule implements InstrumentationModule {
     private static final String CONSUMER = "org.apache.kafka.clients.consumer.KafkaConsumer";
+    /** The client-side metrics registry every Kafka client has; its removals tell a partition's lag is no longer this consumer's. */
+    private static final String METRICS = "org.apache.kafka.common.metrics.Metrics";
 
     @Override
     public String name() {
@@ -32,6 +34,8 @@ public final class KafkaModule implements InstrumentationModule {
     @Override
     public void transform(Transforms transforms) {
         transforms.type(named(CONSUMER), named("poll").and(takesArguments(1)).and(takesArgument(0, named("java.time.Duration"))), PollAdvice.class)
-                .type(named(CONSUMER), named("close"), CloseAdvice.class);
+                .type(named(CONSUMER), named("close"), CloseAdvice.class)
+                .type(named(METRICS), named("removeMetric").and(takesArguments(1))
+                        .and(takesArgument(0, named("org.apache.kafka.common.MetricName"))), MetricRemovalAdvice.class);
     }
 }

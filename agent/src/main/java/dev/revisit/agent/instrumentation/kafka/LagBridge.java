@@ -14,7 +14,7 @@ import java.util.Map;
  * last fetch minus the position after the records handed to the application. The client
  * keeps it up to date on every poll; the agent adds no broker call. Metric objects are found
  * through {@code KafkaConsumer.metrics()} on the consumer's own thread (the consumer is not
- * thread-safe), and only their values are read on the export thread.
+ * thread-safe), and only their values are read on the export thread ({@link LagGauges}).
  */
 final class LagBridge {
     static final String LAG_METRIC = "records-lag";
@@ -26,8 +26,30 @@ final class LagBridge {
         this.metrics = metrics;
     }
 
-    /** The client metric and the gauge it feeds. */
-    record Reading(Object metric, GaugeSeries gauge) {}
+    /** The client metric and the gauge it feeds; removed once the client dropped the metric (partition unassigned). */
+    static final class Reading {
+        final Object metric;
+        final GaugeSeries gauge;
+        volatile boolean removed;
+
+        Reading(Object metric, GaugeSeries gauge) {
+            this.metric = metric;
+            this.gauge = gauge;
+        }
+
+        /** The metric's current value; NaN when it has none or is gone. On the export thread. */
+        double value() {
+            if (removed) {
+                return Double.NaN;
+            }
+            try {
+                return call(metric, "metricValue") instanceof Number value ? value.doubleValue() : Double.NaN;
+            } catch (Throwable t) {
+                AgentLog.once("kafka-lag-read", "could not read a Kafka lag metric", t);
+                return Double.NaN;
+            }
+        }
+    }
 
     /** On the consumer's thread: the lag metrics it has now (one per partition it has fetched). */
     List<Reading> scan(Object consumer, String group) {
@@ -46,19 +68,6 @@ final class LagBridge {
             AgentLog.once("kafka-lag-scan", "could not read the Kafka consumer's fetch metrics; its lag stays unreported", t);
         }
         return List.copyOf(found);
-    }
-
-    /** On the export thread (or the consumer's, at close): copy each metric's current value into its gauge. */
-    static void read(List<Reading> readings) {
-        for (Reading reading : readings) {
-            try {
-                if (call(reading.metric(), "metricValue") instanceof Number value && !Double.isNaN(value.doubleValue())) {
-                    reading.gauge().set(value.doubleValue());
-                }
-            } catch (Throwable t) {
-                AgentLog.once("kafka-lag-read", "could not read a Kafka lag metric", t);
-            }
-        }
     }
 
     private static Object call(Object target, String method) throws ReflectiveOperationException {

@@ -73,11 +73,9 @@ class KafkaMetricsTest {
         assertEquals(1, hook.openConsumers());
 
         // close() from another thread while this one polls: the client refuses, the consumer stays open.
-        hook.closing(consumer);
         hook.closed(consumer, new ConcurrentModificationException("KafkaConsumer is not safe for multi-threaded access"));
         assertEquals(1, hook.openConsumers());
 
-        hook.closing(consumer);
         consumer.close();
         hook.closed(consumer, null);
         assertEquals(0, hook.openConsumers());
