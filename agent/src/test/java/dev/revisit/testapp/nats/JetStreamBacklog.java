@@ -35,7 +35,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * A backlog in a real NATS JetStream stream, consumed slowly by every kind of subscription;
  * prints what each consumer saw for the test to compare:
  * {@code consumed <consumer> <messages> <delayMillisSum>} and {@code pending <consumer> <messages>}
- * (the server's own count, asked by this program, not by the agent).
+ * (the server's own count, asked by this program, not by the agent), then holds {@value #HOLD_MILLIS} ms
+ * before the consumer's subscription ends.
  * args: {@code backlog <stream> <published>}, {@code legacy <stream> <published>} or {@code faults <stream>}.
  * <ul>
  *   <li>backlog: {@code published} messages on {@code <stream>.orders}, then a 1.1 s wait, then
@@ -43,8 +44,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *       durable {@code push} (a dispatcher and handler, one unacknowledged message at a time, 200),
  *       durable {@code simple} (the simplified API: next() 50 times, fetchMessages 50),
  *       durable {@code handler} (the simplified API's consume(handler), stopped after 100),
- *       an ordered consumer (20, no name), and 10 core NATS messages (no JetStream metadata);
- *       then the faults.</li>
+ *       an ordered consumer (20, no name), durable {@code pool} read by two subscriptions (30
+ *       each; {@code pending pool-both <messages>}; one ends, a hold, the other reads 30 more and
+ *       ends), and 10 core NATS messages (no JetStream metadata); then the faults.</li>
  *   <li>legacy: the same without the simplified API ({@code simple}, {@code handler}), for older clients.</li>
  *   <li>faults: a server that is not there, a consumer deleted between fetches, a connection
  *       closed during a fetch; one {@code fault <name> <outcome>} line each.</li>
@@ -53,6 +55,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class JetStreamBacklog {
     private static final Duration WAIT = Duration.ofSeconds(5);
+    /** After each consumer's report, with its subscription still open: exports see its steady lag. */
+    private static final long HOLD_MILLIS = 700;
 
     public static void main(String[] args) throws Exception {
         String stream = args[1];
@@ -113,6 +117,8 @@ public final class JetStreamBacklog {
         orderedTally.print(published - 20);
         ordered.unsubscribe();
 
+        pool(js, subject);
+
         Subscription core = nc.subscribe(stream + ".core");
         for (int i = 0; i < 10; i++) {
             nc.publish(stream + ".core", new byte[] {2});
@@ -122,6 +128,29 @@ public final class JetStreamBacklog {
             coreReceived++;
         }
         System.out.println("core " + coreReceived);
+    }
+
+    /** Two subscriptions on one durable, as a worker pool has them: the consumer is read while either is open. */
+    private static void pool(JetStream js, String subject) throws Exception {
+        PullSubscribeOptions options = PullSubscribeOptions.builder().durable("pool").build();
+        JetStreamSubscription one = js.subscribe(subject, options);
+        JetStreamSubscription two = js.subscribe(subject, options);
+        Tally pool = new Tally("pool", true);
+        for (Message m : one.fetch(30, WAIT)) {
+            pool.add(m);
+        }
+        for (Message m : two.fetch(30, WAIT)) {
+            pool.add(m);
+        }
+        System.out.println("pending pool-both " + two.getConsumerInfo().getNumPending());
+        Thread.sleep(HOLD_MILLIS);
+        one.unsubscribe();
+        Thread.sleep(HOLD_MILLIS); // the other one is still open
+        for (Message m : two.fetch(30, WAIT)) {
+            pool.add(m);
+        }
+        pool.print(two.getConsumerInfo().getNumPending());
+        two.unsubscribe();
     }
 
     /** The simplified API (jnats 2.16.14 and later): next() and fetchMessages, and consume(handler). */
@@ -266,9 +295,10 @@ public final class JetStreamBacklog {
             }
         }
 
-        void print(long pending) {
+        void print(long pending) throws InterruptedException {
             System.out.println("consumed " + name + " " + count + " " + delayMillis.get());
             System.out.println("pending " + name + " " + pending);
+            Thread.sleep(HOLD_MILLIS);
         }
     }
 }

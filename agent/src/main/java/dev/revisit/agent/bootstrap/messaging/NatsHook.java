@@ -27,4 +27,10 @@ public abstract class NatsHook {
      * ms is left to the hook, which can cache what messages of one day share).
      */
     public void delivered(Object manager, String stream, String consumer, long pending, ZonedDateTime stored) {}
+
+    /**
+     * The subscription {@code manager} serves ended: unsubscribed, drained, or its connection
+     * closed (the client shuts the manager down in each case). On the thread that ended it.
+     */
+    public void ended(Object manager) {}
 }

@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * pool, are one consumer); consumers named by the server or, for ordered consumers, by the
  * client share the stream's unnamed series. Lag is the pending count in the JetStream metadata
  * of the latest message handed to the application: the messages after it that the consumer has
- * not been sent yet — the server's own count, for free with every message.
+ * not been sent yet — the server's own count, for free with every message — exported while a
+ * subscription of this JVM on that consumer is open, not after the last one ended.
  */
 final class NatsMetrics extends NatsHook {
     static final String SYSTEM = "nats";
@@ -24,6 +25,8 @@ final class NatsMetrics extends NatsHook {
     private final Subscriptions subscriptions = new Subscriptions(MAX_SUBSCRIPTIONS);
     private final ConcurrentHashMap<String, JetStreamConsumer> byName = new ConcurrentHashMap<>();
     private final EpochMillis epochMillis = new EpochMillis();
+    /** What an ended subscription maps to until it is collected: a message handed over after its end must not count it again. */
+    private static final JetStreamConsumer ENDED = new JetStreamConsumer(null, null);
 
     NatsMetrics(MessagingMetrics metrics, Recorder recorder) {
         this.metrics = metrics;
@@ -34,10 +37,32 @@ final class NatsMetrics extends NatsHook {
     public void delivered(Object manager, String stream, String consumer, long pending, ZonedDateTime stored) {
         JetStreamConsumer known = subscriptions.get(manager);
         if (known == null) {
-            known = consumer(stream, consumer);
-            subscriptions.put(manager, known);
+            known = register(manager, stream, consumer);
+        } else if (known == ENDED) {
+            known = consumer(stream, consumer); // handed over after it ended: counted, but not counted as a subscription again
         }
         known.delivered(pending, stored == null ? 0L : epochMillis.of(stored), System.currentTimeMillis());
+    }
+
+    /** A subscription's first message: it counts towards its consumer's subscriptions. */
+    private synchronized JetStreamConsumer register(Object manager, String stream, String name) {
+        JetStreamConsumer known = subscriptions.get(manager);
+        if (known == null) {
+            known = consumer(stream, name);
+            subscriptions.put(manager, known);
+            known.subscribed();
+        }
+        return known == ENDED ? consumer(stream, name) : known;
+    }
+
+    /** The subscription ended: its consumer loses one subscription; when none is left its lag goes (JetStreamConsumer). */
+    @Override
+    public synchronized void ended(Object manager) {
+        JetStreamConsumer known = subscriptions.get(manager);
+        if (known != null && known != ENDED) {
+            subscriptions.put(manager, ENDED);
+            known.unsubscribed();
+        }
     }
 
     /** Past the caps a consumer is still counted, but not remembered: its lag goes unreported. */

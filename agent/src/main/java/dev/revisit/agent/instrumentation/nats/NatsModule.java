@@ -12,9 +12,11 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 /**
  * NATS JetStream consumers (jnats 2.x; tested 2.17.6 and 2.25.1): delivery delay, consumed
  * counts and lag from each message's JetStream metadata, at the one method every JetStream
- * subscription passes its messages through. Switched by {@code revisit.instrumentation.nats.enabled}.
+ * subscription passes its messages through; a subscription's end at the method that shuts its
+ * manager down. Switched by {@code revisit.instrumentation.nats.enabled}.
  */
 public final class NatsModule implements InstrumentationModule {
+    private static final String MANAGER = "io.nats.client.impl.MessageManager";
 
     @Override
     public String name() {
@@ -28,6 +30,7 @@ public final class NatsModule implements InstrumentationModule {
 
     @Override
     public void transform(Transforms transforms) {
-        transforms.type(named("io.nats.client.impl.MessageManager"), named("trackJsMessage").and(takesArguments(1)), DeliveredAdvice.class);
+        transforms.type(named(MANAGER), named("trackJsMessage").and(takesArguments(1)), DeliveredAdvice.class)
+                .type(named(MANAGER), named("shutdown").and(takesArguments(0)), EndedAdvice.class);
     }
 }

@@ -3,6 +3,7 @@ package dev.revisit.agent.instrumentation.nats;
 import dev.revisit.agent.instrumentation.messaging.MessagingMetrics;
 import dev.revisit.agent.testing.AgentHarness;
 import dev.revisit.agent.testing.AgentRun;
+import dev.revisit.agent.testing.ExportedMetrics.Point;
 import dev.revisit.agent.testing.ExportedMetrics.Points;
 import dev.revisit.agent.testing.LocalServer;
 import dev.revisit.testapp.isolation.OwnClassLoader;
@@ -17,8 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,6 +42,8 @@ class NatsIT {
      * when it gets it; on a loaded 2-core machine that can be tens of milliseconds apart.
      */
     private static final double TOLERANCE_PER_MESSAGE_SECONDS = 0.05;
+    /** Several exports in each of the program's 700 ms holds. */
+    private static final String EXPORT_MILLIS = "200";
 
     private static String stream;
     private static AgentRun run;
@@ -52,7 +57,7 @@ class NatsIT {
                 .filter(entry -> entry.replace('\\', '/').contains("/io/nats/jnats/")).findFirst()
                 .orElseThrow(() -> new AssertionError("jnats is not on the test class path"));
         // jnats in a class loader of the application's own, as in a Spring Boot jar: the agent cannot see it.
-        run = AgentHarness.builder(OwnClassLoader.class).prometheus().withoutClasspath("/io/nats/")
+        run = AgentHarness.builder(OwnClassLoader.class).prometheus().withoutClasspath("/io/nats/").property("revisit.export.interval.ms", EXPORT_MILLIS)
                 .args(jnats, "io.nats.client.Nats", JetStreamBacklog.class.getName(), "backlog", stream, Integer.toString(PUBLISHED))
                 .run().assertSucceeded();
     }
@@ -83,9 +88,42 @@ class NatsIT {
 
         long pending = run.line("pending " + consumer)[0];
         assertEquals(PUBLISHED - consumed[0], pending, "the backlog minus what was consumed, as the server counts it");
-        Points lag = run.otlp().metric(MessagingMetrics.LAG).withAttr("messaging.consumer.group.name", consumer);
-        assertEquals(pending, lag.value(), lag.toString());
-        assertEquals(pending, run.prometheus().sum("revisit_messaging_consumer_lag", "messaging_consumer_group_name", consumer));
+        assertLagUntilItsSubscriptionsEnded(run, pending, p -> p.withAttr("messaging.consumer.group.name", consumer));
+        assertEquals(List.of(), run.prometheus().samples("revisit_messaging_consumer_lag", "messaging_consumer_group_name", consumer),
+                "unsubscribed before the scrape");
+    }
+
+    /**
+     * Two subscriptions on one durable: the lag stays while either is open — without a gap when
+     * the first ends — and goes when the second has.
+     */
+    @Test
+    void aDurableReadByTwoSubscriptionsKeepsItsLagUntilTheLastEnds() {
+        long both = run.line("pending pool-both")[0];
+        long last = run.line("pending pool")[0];
+        assertEquals(both - 30, last, run.stdout());
+        List<Double> history = run.otlp().valueHistory(MessagingMetrics.LAG, p -> p.withAttr("messaging.consumer.group.name", "pool"));
+        int first = history.indexOf((double) both);
+        assertTrue(first >= 0, history.toString());
+        List<Double> since = history.subList(first, history.size());
+        int lastShown = since.size() - 1;
+        while (lastShown >= 0 && Double.isNaN(since.get(lastShown))) {
+            lastShown--;
+        }
+        assertTrue(lastShown < since.size() - 1, "gone at the end: " + history);
+        assertEquals(last, since.get(lastShown), history.toString());
+        for (int i = 1; i <= lastShown; i++) {
+            // No gap while one subscription is open; the second's fetch may be seen half-way.
+            assertTrue(since.get(i) <= since.get(i - 1), "no gap, never up: " + history);
+        }
+    }
+
+    /** The lag as the last export that had it had it; none at the end. */
+    private static void assertLagUntilItsSubscriptionsEnded(AgentRun of, long pending, UnaryOperator<Points> narrow) {
+        Points lastSeen = of.otlp().lastWith(MessagingMetrics.LAG, narrow);
+        assertEquals(List.of((double) pending), lastSeen.points().stream().map(Point::value).toList(), lastSeen.toString());
+        Points atEnd = narrow.apply(of.otlp().last().metric(MessagingMetrics.LAG));
+        assertEquals(List.of(), atEnd.points(), "unsubscribed: " + atEnd);
     }
 
     @Test
@@ -97,16 +135,15 @@ class NatsIT {
         assertEquals(consumed[0], count.value(), count.toString());
         assertEquals(consumed[0], run.otlp().metric(MessagingMetrics.DELAY).withAttr("messaging.destination.name", stream)
                 .withoutAttr("messaging.consumer.group.name").count());
-        Points lag = run.otlp().metric(MessagingMetrics.LAG).withAttr("messaging.destination.name", stream)
-                .withoutAttr("messaging.consumer.group.name");
-        assertEquals(run.line("pending ordered")[0], lag.value(), lag.toString());
+        assertLagUntilItsSubscriptionsEnded(run, run.line("pending ordered")[0],
+                p -> p.withAttr("messaging.destination.name", stream).withoutAttr("messaging.consumer.group.name"));
     }
 
     @Test
     void coreNatsMessagesCarryNoMetadataAndAreNotCounted() {
         assertEquals(10, run.line("core")[0]);
         long jetStream = Long.parseLong(faults(run).get("deleted").split(" ")[0]); // fetched before the consumer went
-        for (String consumer : new String[] {"pull", "push", "simple", "handler", "ordered"}) {
+        for (String consumer : new String[] {"pull", "push", "simple", "handler", "ordered", "pool"}) {
             jetStream += run.line("consumed " + consumer)[0];
         }
         Points all = run.otlp().metric(MessagingMetrics.CONSUMED).withAttr("messaging.system", "nats");
@@ -123,7 +160,7 @@ class NatsIT {
                     .orElseThrow(() -> new AssertionError("no older jnats: run through mvn verify (pre-integration-test copies it)"));
         }
         int published = 2_000;
-        AgentRun old = AgentHarness.builder(OwnClassLoader.class).withoutClasspath("/io/nats/")
+        AgentRun old = AgentHarness.builder(OwnClassLoader.class).withoutClasspath("/io/nats/").property("revisit.export.interval.ms", EXPORT_MILLIS)
                 .args(jar.toString(), "io.nats.client.Nats", JetStreamBacklog.class.getName(), "legacy", stream + "-old", Integer.toString(published))
                 .run().assertSucceeded();
         assertTrue(old.stdout().contains("library loaded by own loader true"), old.stdout());
@@ -135,7 +172,7 @@ class NatsIT {
             assertEquals(consumed[1] / 1e3, delay.sum(), consumed[0] * TOLERANCE_PER_MESSAGE_SECONDS, delay.toString());
             long pending = old.line("pending " + consumer)[0];
             assertEquals(published - consumed[0], pending);
-            assertEquals(pending, old.otlp().metric(MessagingMetrics.LAG).withAttr("messaging.consumer.group.name", consumer).value());
+            assertLagUntilItsSubscriptionsEnded(old, pending, p -> p.withAttr("messaging.consumer.group.name", consumer));
         }
     }
 

@@ -45,6 +45,42 @@ class NatsMetricsTest {
     }
 
     @Test
+    void aConsumersLagStaysWhileOneOfItsSubscriptionsIsOpenAndGoesACollectionAfterTheLastEnded() {
+        Object worker1 = new Object();
+        Object worker2 = new Object();
+        long now = System.currentTimeMillis();
+        hook.delivered(worker1, "orders", "billing", 900, at(now));
+        hook.delivered(worker2, "orders", "billing", 850, at(now));
+        assertEquals(850, value(points(MessagingMetrics.LAG), "orders", "billing"));
+
+        hook.ended(worker1);
+        hook.ended(worker1); // the client may shut a manager down twice: counted once
+        for (int i = 0; i < 3; i++) {
+            assertEquals(850, value(points(MessagingMetrics.LAG), "orders", "billing"), "worker2 still reads the consumer");
+        }
+
+        hook.ended(worker2);
+        assertEquals(850, value(points(MessagingMetrics.LAG), "orders", "billing"), "a collection's grace for the next fetch's subscription");
+        assertEquals(List.of(), points(MessagingMetrics.LAG), "no subscription for two collections: the lag goes");
+        hook.delivered(worker2, "orders", "billing", 700, at(now)); // a message in flight as it ended brings nothing back
+        assertEquals(List.of(), points(MessagingMetrics.LAG));
+
+        Object worker3 = new Object();
+        hook.delivered(worker3, "orders", "billing", 600, at(now));
+        assertEquals(600, value(points(MessagingMetrics.LAG), "orders", "billing"), "a new subscription reports again");
+
+        // A loop of short-lived subscriptions (the simplified API's next()): mostly none open at a collection, yet active.
+        for (int collection = 0; collection < 3; collection++) {
+            for (int i = 0; i < 3; i++) {
+                Object shortLived = new Object();
+                hook.delivered(shortLived, "orders", "loop", 500 - collection * 3 - i, at(now));
+                hook.ended(shortLived);
+            }
+            assertEquals(500 - collection * 3 - 2, value(points(MessagingMetrics.LAG), "orders", "loop"), "collection " + collection);
+        }
+    }
+
+    @Test
     void unnamedConsumersShareTheStreamsSeriesWithoutAGroup() {
         long now = System.currentTimeMillis();
         hook.delivered(new Object(), "events", null, 40, at(now));
