@@ -24,8 +24,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *       that cancels itself at the last one; passive declares report the depth in between.</li>
  *   <li>stamp: 20 messages published without a timestamp, pulled back; prints how many arrived stamped.</li>
  * </ul>
+ * Then it holds the connection open {@value #HOLD_MILLIS} ms, closes it and prints {@code closed}.
  */
 public final class SlowConsumer {
+    private static final long HOLD_MILLIS = 700;
 
     public static void main(String[] args) throws Exception {
         ConnectionFactory factory = new ConnectionFactory();
@@ -39,7 +41,9 @@ public final class SlowConsumer {
                 skew(channel, args[1] + "-skew");
                 orders(channel, args[1] + "-orders", Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
             }
+            Thread.sleep(HOLD_MILLIS); // exports while the connection that reported the depths is open
         }
+        System.out.println("closed");
         unreachable();
     }
 

@@ -29,8 +29,8 @@ public abstract class RabbitMqHook {
     /** {@code basicGet(queue)} on {@code channel} returned {@code response} (a {@code GetResponse}, null when the queue was empty). */
     public void got(Object channel, String queue, Object response) {}
 
-    /** A queue declare (passive or not) answered: {@code ok} is the {@code Queue.DeclareOk} with the ready message count. */
-    public void declared(Object ok) {}
+    /** A queue declare (passive or not) on {@code channel} answered: {@code ok} is the {@code Queue.DeclareOk} with the ready message count. */
+    public void declared(Object channel, Object ok) {}
 
     /** Whether outgoing messages without a timestamp get one (opt-in). */
     public boolean stampOutgoing() {

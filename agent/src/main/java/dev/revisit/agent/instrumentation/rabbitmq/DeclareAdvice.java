@@ -9,9 +9,9 @@ public final class DeclareAdvice {
     private DeclareAdvice() {}
 
     @Advice.OnMethodExit(suppress = Throwable.class)
-    static void exit(@Advice.Return(typing = Assigner.Typing.DYNAMIC) Object ok) {
+    static void exit(@Advice.This Object channel, @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object ok) {
         if (ok != null) {
-            RabbitMqHook.get().declared(ok);
+            RabbitMqHook.get().declared(channel, ok);
         }
     }
 }

@@ -6,11 +6,12 @@ import java.lang.ref.WeakReference;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.ObjLongConsumer;
+import java.util.function.Consumer;
 
 /**
  * Opt-in ({@code revisit.rabbitmq.depth.probe.interval.ms}): every interval, on a thread of its
@@ -19,23 +20,33 @@ import java.util.function.ObjLongConsumer;
  * still shows its depth. It opens one channel on the application's own connection (credentials,
  * TLS, virtual host as the application has them; no second login), never on its threads. A
  * connection that closed is dropped (the application's next consume or get on its successor
- * brings its queues back); a queue that is gone is dropped; any other failure is logged once and
- * retried with a doubling delay, up to a minute.
+ * brings its queues back). A queue that fails — gone (404: its depth is cleared), refused, locked
+ * — is retried on its own with a doubling delay, up to a minute, while the others keep their
+ * interval; each kind of failure is logged once. A queue still gone at the longest delay is
+ * dropped until the application consumes from it again.
  */
 final class DepthProbe {
     static final long MAX_BACKOFF_MILLIS = 60_000;
     private static final int MAX_QUEUES = 1_000;
 
+    /** Where readings go: the depth {@code connection} reported for {@code queue}. */
+    @FunctionalInterface
+    interface Readings {
+        void depth(Object connection, String queue, long messageCount);
+    }
+
     private final long intervalMillis;
-    private final ObjLongConsumer<String> depth;
+    private final Readings readings;
+    private final Consumer<String> gone;
     private final Set<String> watched = ConcurrentHashMap.newKeySet();
     private final List<Target> targets = new CopyOnWriteArrayList<>();
     private final AtomicBoolean started = new AtomicBoolean();
-    private volatile boolean failing;
+    private final AtomicBoolean goneLogged = new AtomicBoolean();
 
-    DepthProbe(long intervalMillis, ObjLongConsumer<String> depth) {
+    DepthProbe(long intervalMillis, Readings readings, Consumer<String> gone) {
         this.intervalMillis = intervalMillis;
-        this.depth = depth;
+        this.readings = readings;
+        this.gone = gone;
     }
 
     /** On the application's thread, per consume or get: cheap once the queue is known. */
@@ -47,7 +58,7 @@ final class DepthProbe {
             Client client = Client.of(channel);
             Object connection = client.getConnection.invoke(channel);
             if (connection != null && watched.add(queue)) {
-                target(connection, client).queues.add(queue);
+                target(connection, client).queues.put(queue, new Retry());
                 if (started.compareAndSet(false, true)) {
                     Thread thread = new Thread(this::run, "revisit-rabbitmq-depth-probe");
                     thread.setDaemon(true);
@@ -78,33 +89,38 @@ final class DepthProbe {
             } catch (InterruptedException e) {
                 return;
             }
-            boolean ok;
             try {
-                ok = probeAll();
+                probeAll();
+                delay = intervalMillis;
             } catch (Throwable t) {
-                ok = false; // the probe thread outlives whatever a client did to it
+                // the probe thread outlives whatever a client did to it
                 AgentLog.once("rabbitmq-probe-loop", "RabbitMQ depth probe failed; retrying with backoff", t);
-            }
-            delay = ok ? intervalMillis : Math.min(delay * 2, Math.max(intervalMillis, MAX_BACKOFF_MILLIS));
-            if (ok && failing) {
-                failing = false;
-                AgentLog.info("RabbitMQ depth probe works again");
+                delay = Math.min(delay * 2, Math.max(intervalMillis, MAX_BACKOFF_MILLIS));
             }
         }
     }
 
-    /** @return false when a probe failed for another reason than a closed connection or a deleted queue */
-    boolean probeAll() {
-        boolean ok = true;
+    /** One round: every queue not waiting out a backoff. */
+    void probeAll() {
+        long now = System.nanoTime();
         for (Target target : targets) {
             Object connection = target.connection.get();
             if (connection == null || !target.client.isOpen(connection)) {
                 drop(target);
                 continue;
             }
-            for (String queue : target.queues) {
+            for (Map.Entry<String, Retry> entry : target.queues.entrySet()) {
+                String queue = entry.getKey();
+                Retry retry = entry.getValue();
+                if (now - retry.notBeforeNanos < 0) {
+                    continue;
+                }
                 try {
-                    depth.accept(queue, target.depth(queue));
+                    readings.depth(connection, queue, target.depth(queue));
+                    if (retry.delayMillis > 0) {
+                        retry.delayMillis = 0;
+                        AgentLog.info("RabbitMQ depth probe: queue " + queue + " answers again");
+                    }
                 } catch (Throwable t) {
                     Throwable cause = t instanceof InvocationTargetException ite ? ite.getCause() : t;
                     if (!target.client.isOpen(connection)) {
@@ -113,20 +129,24 @@ final class DepthProbe {
                     }
                     if (notFound(cause)) {
                         // The broker answers a passive declare of a queue that is gone with 404 and closes the channel.
-                        target.queues.remove(queue);
-                        watched.remove(queue);
-                        AgentLog.debug("RabbitMQ depth probe: queue " + queue + " is gone (" + cause + ")");
-                    } else {
-                        ok = false;
-                        if (!failing) {
-                            failing = true;
-                            AgentLog.warn("RabbitMQ depth probe failed; retrying with backoff", cause);
+                        gone.accept(queue);
+                        if (goneLogged.compareAndSet(false, true)) { // deleting a queue is nothing to warn about
+                            AgentLog.info("RabbitMQ depth probe: a queue it probes is gone (" + cause.getMessage() + ");"
+                                    + " its depth is no longer exported, and it is probed again with backoff in case it comes back");
                         }
+                        if (retry.delayMillis >= MAX_BACKOFF_MILLIS) {
+                            target.queues.remove(queue); // the application's next consume or get brings it back
+                            watched.remove(queue);
+                            continue;
+                        }
+                    } else {
+                        AgentLog.once("rabbitmq-probe-queue-failed", "RabbitMQ depth probe: the broker refused to declare a queue it probes;"
+                                + " retrying that queue with backoff (the others keep their interval)", cause);
                     }
+                    retry.backOff(intervalMillis, now);
                 }
             }
         }
-        return ok;
     }
 
     /** The client reports the broker's 404 only in its exception messages ({@code reply-code=404}). */
@@ -146,7 +166,7 @@ final class DepthProbe {
                     + " its queues are probed again once the application consumes from them on a new one (automatic recovery does)", null);
         }
         targets.remove(target);
-        watched.removeAll(target.queues);
+        watched.removeAll(target.queues.keySet());
         target.closeChannel();
     }
 
@@ -196,11 +216,23 @@ final class DepthProbe {
         }
     }
 
+    /** When a failing queue is probed next; the probe thread's own. */
+    static final class Retry {
+        long delayMillis;
+        long notBeforeNanos;
+
+        /** Doubles the delay (the interval at first), up to {@link #MAX_BACKOFF_MILLIS}. */
+        void backOff(long intervalMillis, long nowNanos) {
+            delayMillis = delayMillis == 0 ? Math.max(1, intervalMillis) : Math.min(delayMillis * 2, Math.max(intervalMillis, MAX_BACKOFF_MILLIS));
+            notBeforeNanos = nowNanos + delayMillis * 1_000_000L;
+        }
+    }
+
     /** One application connection, the queues consumed over it, and the probe's channel on it. */
     private static final class Target {
         final WeakReference<Object> connection;
         final Client client;
-        final Set<String> queues = ConcurrentHashMap.newKeySet();
+        final Map<String, Retry> queues = new ConcurrentHashMap<>();
         private Object channel;
 
         Target(Object connection, Client client) {

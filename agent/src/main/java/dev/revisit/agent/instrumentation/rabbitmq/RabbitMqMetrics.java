@@ -5,7 +5,7 @@ import dev.revisit.agent.identity.WeakIdentityMap;
 import dev.revisit.agent.instrumentation.messaging.Destination;
 import dev.revisit.agent.instrumentation.messaging.MessagingMetrics;
 import dev.revisit.agent.log.AgentLog;
-import dev.revisit.agent.recorder.GaugeSeries;
+import dev.revisit.agent.recorder.Recorder;
 
 import java.util.Date;
 import java.util.Map;
@@ -15,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The RabbitMQ hook. The destination is the queue (lag and depth are properties of a queue,
  * not of the exchange); RabbitMQ has no consumer groups. A push delivery finds its queue by
  * consumer tag; lag is the ready-message count the broker itself reported to the
- * application's {@code basicGet} or queue declare, or (opt-in) to the {@link DepthProbe}.
+ * application's {@code basicGet} or queue declare, or (opt-in) to the {@link DepthProbe}, exported
+ * while the connection it came over is open ({@link QueueDepth}).
  * The client's objects arrive as {@code Object} and are read through {@link Getter}s.
  */
 final class RabbitMqMetrics extends RabbitMqHook {
@@ -37,14 +38,17 @@ final class RabbitMqMetrics extends RabbitMqHook {
     private final ConcurrentHashMap<String, Destination> byQueue = new ConcurrentHashMap<>();
     /** By consumer object, for deliveries that beat the consumer tag; a consumer reading several queues maps to its latest. */
     private final WeakIdentityMap<Destination> byConsumer = new WeakIdentityMap<>(MAX_REMEMBERED);
-    private final ConcurrentHashMap<String, GaugeSeries> depthByQueue = new ConcurrentHashMap<>();
+    private final Getter connectionOf = new Getter("getConnection", Object.class);
+    private final Getter isOpen = new Getter("isOpen", boolean.class);
+    private final ConcurrentHashMap<String, QueueDepth> depthByQueue = new ConcurrentHashMap<>();
 
     /** @param probeIntervalMillis 0: no depth probe */
-    RabbitMqMetrics(MessagingMetrics metrics, boolean stamp, long probeIntervalMillis) {
+    RabbitMqMetrics(MessagingMetrics metrics, Recorder recorder, boolean stamp, long probeIntervalMillis) {
         this.metrics = metrics;
         this.stamper = stamp ? new Stamper() : null;
-        this.probe = probeIntervalMillis > 0 ? new DepthProbe(probeIntervalMillis, this::probed) : null;
+        this.probe = probeIntervalMillis > 0 ? new DepthProbe(probeIntervalMillis, this::probed, this::gone) : null;
         this.unknownQueue = metrics.destination(SYSTEM, null, null);
+        recorder.onCollect(() -> depthByQueue.values().forEach(depth -> depth.expire(this::open)));
     }
 
     @Override
@@ -80,11 +84,12 @@ final class RabbitMqMetrics extends RabbitMqHook {
             return;
         }
         try {
+            Object connection = (Object) connectionOf.on(channel).invokeExact(channel);
             if (response == null) {
-                depth(queue).set(0L);
+                depth(queue).report(connection, 0L);
             } else {
                 queue(queue).received(publishedMillis((Object) props.on(response).invokeExact(response)), System.currentTimeMillis());
-                depth(queue).set((int) messageCount.on(response).invokeExact(response));
+                depth(queue).report(connection, (int) messageCount.on(response).invokeExact(response));
             }
         } catch (Throwable t) {
             AgentLog.once("rabbitmq-get", "could not read a RabbitMQ basicGet response", t);
@@ -95,11 +100,11 @@ final class RabbitMqMetrics extends RabbitMqHook {
     }
 
     @Override
-    public void declared(Object ok) {
+    public void declared(Object channel, Object ok) {
         try {
             String queue = (String) (Object) declaredQueue.on(ok).invokeExact(ok);
             if (queue != null) {
-                depth(queue).set((int) messageCount.on(ok).invokeExact(ok));
+                depth(queue).report((Object) connectionOf.on(channel).invokeExact(channel), (int) messageCount.on(ok).invokeExact(ok));
             }
         } catch (Throwable t) {
             AgentLog.once("rabbitmq-declare", "could not read a RabbitMQ queue declare's answer", t);
@@ -134,9 +139,24 @@ final class RabbitMqMetrics extends RabbitMqHook {
         }
     }
 
-    /** The probe's reading, on its own thread. */
-    void probed(String queue, long messageCount) {
-        depth(queue).set(messageCount);
+    /** The probe's reading over {@code connection}, on its own thread. */
+    void probed(Object connection, String queue, long messageCount) {
+        depth(queue).report(connection, messageCount);
+    }
+
+    /** The probe found the queue gone. */
+    void gone(String queue) {
+        depth(queue).forget();
+    }
+
+    /** On the export thread: whether a connection that reported a depth is still open. */
+    private boolean open(Object connection) {
+        try {
+            return (boolean) isOpen.on(connection).invokeExact(connection);
+        } catch (Throwable t) {
+            AgentLog.once("rabbitmq-connection-open", "could not ask a RabbitMQ connection whether it is open; its queues' depth is no longer exported", t);
+            return false;
+        }
     }
 
     static long publishedMillis(Object timestamp, Object headers) {
@@ -162,10 +182,10 @@ final class RabbitMqMetrics extends RabbitMqHook {
         return found;
     }
 
-    private GaugeSeries depth(String queue) {
-        GaugeSeries found = depthByQueue.get(queue);
+    private QueueDepth depth(String queue) {
+        QueueDepth found = depthByQueue.get(queue);
         if (found == null) {
-            found = metrics.lag(SYSTEM, queueName(queue), null, null);
+            found = new QueueDepth(metrics.lag(SYSTEM, queueName(queue), null, null));
             if (depthByQueue.size() < MAX_REMEMBERED) {
                 depthByQueue.put(queue, found);
             }

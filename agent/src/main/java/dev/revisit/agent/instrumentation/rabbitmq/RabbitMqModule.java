@@ -30,7 +30,7 @@ public final class RabbitMqModule implements InstrumentationModule {
 
     @Override
     public void start(ModuleContext context) {
-        RabbitMqHook.install(new RabbitMqMetrics(new MessagingMetrics(context.recorder()),
+        RabbitMqHook.install(new RabbitMqMetrics(new MessagingMetrics(context.recorder()), context.recorder(),
                 context.config().getBoolean("revisit.rabbitmq.stamp", false),
                 context.config().getLong(PROBE_INTERVAL, 0L, 0L, 3_600_000L)));
     }

@@ -3,11 +3,13 @@ package dev.revisit.agent.instrumentation.rabbitmq;
 import dev.revisit.agent.instrumentation.messaging.MessagingMetrics;
 import dev.revisit.agent.testing.AgentHarness;
 import dev.revisit.agent.testing.AgentRun;
+import dev.revisit.agent.testing.ExportedMetrics.Point;
 import dev.revisit.agent.testing.ExportedMetrics.Points;
 import dev.revisit.agent.testing.LocalServer;
 import dev.revisit.agent.testing.ExportedMetrics;
 import dev.revisit.testapp.isolation.OwnClassLoader;
 import dev.revisit.testapp.rabbitmq.BrokerOutage;
+import dev.revisit.testapp.rabbitmq.QueueComesBack;
 import dev.revisit.testapp.rabbitmq.SlowConsumer;
 import dev.revisit.testapp.rabbitmq.UnreadQueue;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,6 +32,8 @@ class RabbitMqIT {
     private static final int PUSHED = 500;
     /** Per message: the agent reads the clock where the client receives, the program where it handles. */
     private static final double TOLERANCE_PER_MESSAGE_SECONDS = 0.01;
+    /** Several exports in the 700 ms the program holds its connection open at the end. */
+    private static final String EXPORT_MILLIS = "200";
 
     private static String prefix;
     private static AgentRun backlog;
@@ -38,7 +42,7 @@ class RabbitMqIT {
     static void consumeBacklog() {
         LocalServer.require("RabbitMQ", 5672);
         prefix = "revisit-it-" + ProcessHandle.current().pid() + "-" + Runtime.version().feature();
-        backlog = AgentHarness.builder(SlowConsumer.class).prometheus()
+        backlog = AgentHarness.builder(SlowConsumer.class).prometheus().property("revisit.export.interval.ms", EXPORT_MILLIS)
                 .args("backlog", prefix, Integer.toString(PUBLISHED), Integer.toString(PULLED), Integer.toString(PUSHED))
                 .run().assertSucceeded();
     }
@@ -66,9 +70,12 @@ class RabbitMqIT {
         assertEquals(PUBLISHED - PULLED, backlog.line("depth-after-pull")[0]);
         long depth = backlog.line("depth")[0];
         assertEquals(PUBLISHED - PULLED - PUSHED, depth);
-        Points lag = run().metric(MessagingMetrics.LAG).withAttr("messaging.destination.name", prefix + "-orders");
-        assertEquals(depth, lag.value(), lag.toString());
-        assertEquals(depth, backlog.prometheus().sum("revisit_messaging_consumer_lag", "messaging_destination_name", prefix + "-orders"));
+        Points lag = run().lastWith(MessagingMetrics.LAG, p -> p.withAttr("messaging.destination.name", prefix + "-orders"));
+        assertEquals(List.of((double) depth), lag.points().stream().map(Point::value).toList(), lag.toString());
+        // The connection closed before the program ended: the depth it reported is no longer claimed.
+        assertTrue(backlog.stdout().contains("closed"), backlog.stdout());
+        assertEquals(List.of(), run().last().metric(MessagingMetrics.LAG).withAttr("messaging.destination.name", prefix + "-orders").points());
+        assertEquals(List.of(), backlog.prometheus().samples("revisit_messaging_consumer_lag", "messaging_destination_name", prefix + "-orders"));
     }
 
     @Test
@@ -91,7 +98,8 @@ class RabbitMqIT {
 
     @Test
     void stampingIsOptInAndWorksWhereOnlyTheApplicationsOwnClassLoaderSeesTheClient() {
-        AgentRun stamping = ownClassLoader(AgentHarness.builder(OwnClassLoader.class).property("revisit.rabbitmq.stamp", "true"),
+        AgentRun stamping = ownClassLoader(AgentHarness.builder(OwnClassLoader.class).property("revisit.rabbitmq.stamp", "true")
+                        .property("revisit.export.interval.ms", EXPORT_MILLIS),
                 SlowConsumer.class, "stamp", prefix).run().assertSucceeded();
         assertTrue(stamping.stdout().contains("library hidden from the system class loader"), stamping.stdout());
         assertTrue(stamping.stdout().contains("library loaded by own loader true"), stamping.stdout());
@@ -102,7 +110,8 @@ class RabbitMqIT {
         // The property has whole seconds: each delay is under 2 s.
         assertTrue(delay.sum() < 20 * 2.0, delay.toString());
         // The gets saw the queue drain to empty.
-        assertEquals(0, stamping.otlp().metric(MessagingMetrics.LAG).withAttr("messaging.destination.name", prefix + "-stamp").value());
+        Points lag = stamping.otlp().lastWith(MessagingMetrics.LAG, p -> p.withAttr("messaging.destination.name", prefix + "-stamp"));
+        assertEquals(List.of(0.0), lag.points().stream().map(Point::value).toList(), lag.toString());
     }
 
     @Test
@@ -118,13 +127,8 @@ class RabbitMqIT {
 
         // The depth as each export saw it. The application asked once, on an empty queue (0); 10,000 can only
         // come from a probe between publishing and consuming, 6,000 from one in the pause after consuming.
-        List<Double> depths = new ArrayList<>();
-        for (ExportedMetrics export : probed.otlp().asOfEachExport()) {
-            Points lag = export.metric(MessagingMetrics.LAG).withAttr("messaging.destination.name", queue);
-            if (lag.exists()) {
-                depths.add(lag.value());
-            }
-        }
+        List<Double> depths = probed.otlp().valueHistory(MessagingMetrics.LAG, p -> p.withAttr("messaging.destination.name", queue))
+                .stream().filter(d -> !d.isNaN()).toList();
         assertTrue(depths.contains((double) PUBLISHED), depths.toString());
         assertEquals(PUBLISHED - 4000, depths.get(depths.size() - 1), depths.toString());
         assertEquals(4000, probed.otlp().metric(MessagingMetrics.CONSUMED).withAttr("messaging.destination.name", queue).value());
@@ -141,18 +145,37 @@ class RabbitMqIT {
                 .args(queue, Long.toString(5 * interval)).run().assertSucceeded();
         assertEquals(List.of("before the outage: consuming", "during the outage: connection open false", "after the outage: connection open true"),
                 outage.stdout().lines().toList());
-        List<Double> depths = new ArrayList<>();
-        for (ExportedMetrics export : outage.otlp().asOfEachExport()) {
-            Points lag = export.metric(MessagingMetrics.LAG).withAttr("messaging.destination.name", queue);
-            if (lag.exists()) {
-                depths.add(lag.value());
-            }
-        }
+        List<Double> depths = outage.otlp().valueHistory(MessagingMetrics.LAG, p -> p.withAttr("messaging.destination.name", queue))
+                .stream().filter(d -> !d.isNaN()).toList();
         // 300 published, one held by the consumer; after the outage 200 more, the held one redelivered and held again.
         assertTrue(depths.contains(299.0), depths.toString());
         assertEquals(499.0, depths.get(depths.size() - 1), depths.toString());
         assertEquals(1, outage.stderr().lines().filter(l -> l.contains("RabbitMQ depth probe: an application connection to the broker was lost")).count(),
                 outage.stderr());
+    }
+
+    /**
+     * A queue deleted under the probe (the broker answers 404 and closes the probe's channel): its
+     * depth goes, the probe backs off that queue and finds it again once it is declared anew — the
+     * application does nothing for it, and its own channel never notices.
+     */
+    @Test
+    void theDepthProbeClearsAQueueThatWasDeletedAndFindsItWhenItComesBack() {
+        String queue = prefix + "-comes-back";
+        long interval = 300;
+        AgentRun run = AgentHarness.builder(QueueComesBack.class)
+                .property("revisit.rabbitmq.depth.probe.interval.ms", Long.toString(interval))
+                .property("revisit.export.interval.ms", "150")
+                .args(queue, Long.toString(4 * interval)).run().assertSucceeded();
+        assertEquals(List.of("before", "deleted", "back", "got 1"), run.stdout().lines().toList());
+        List<Double> depths = run.otlp().valueHistory(MessagingMetrics.LAG, p -> p.withAttr("messaging.destination.name", queue));
+        int before = depths.indexOf(50.0);
+        assertTrue(before >= 0, "the probe saw the first backlog: " + depths);
+        int gone = before + depths.subList(before, depths.size()).indexOf(Double.NaN);
+        assertTrue(gone > before, "the deleted queue's depth went: " + depths);
+        assertTrue(depths.subList(gone, depths.size()).contains(70.0), "the probe found the queue again: " + depths);
+        assertEquals(1, run.stderr().lines().filter(l -> l.contains("a queue it probes is gone")).count(), run.stderr());
+        assertFalse(run.stderr().contains("[revisit] WARN"), run.stderr());
     }
 
     /** The program runs with amqp-client in a class loader of its own, hidden from the system class loader and the agent. */
@@ -165,7 +188,7 @@ class RabbitMqIT {
         return builder.withoutClasspath("/com/rabbitmq/").args(all.toArray(String[]::new));
     }
 
-    private static dev.revisit.agent.testing.ExportedMetrics run() {
+    private static ExportedMetrics run() {
         return backlog.otlp();
     }
 }
