@@ -35,6 +35,14 @@ public record AgentRun(int exitCode, String stdout, String stderr, ExportedMetri
                 .orElseThrow(() -> new AssertionError("no line '" + key + "' in\n" + stdout + "\n" + stderr));
     }
 
+    /**
+     * The agent's warnings, but for its exporter's own ("OTLP export … timed out" when the test's
+     * receiver was slow on a loaded machine): what the agent has to say about the application.
+     */
+    public List<String> warnings() {
+        return agentLog().stream().filter(l -> l.startsWith("[revisit] WARN") && !l.startsWith("[revisit] WARN OTLP export")).toList();
+    }
+
     /** The agent's own log lines. */
     public List<String> agentLog() {
         return stderr.lines().filter(l -> l.startsWith("[revisit]")).toList();

@@ -19,7 +19,7 @@ final class JetStreamConsumer {
     final Destination destination;
     private final GaugeSeries lag;
     private final AtomicLong pending = new AtomicLong(-1L);
-    /** Subscriptions of this JVM on it; changed under the lock, read plainly per message and collection. */
+    /** Subscriptions of this JVM on it; under the lock. */
     private int subscriptions;
     /** A subscription started since the previous collection; under the lock. */
     private boolean subscribedSinceCollect;
@@ -33,7 +33,7 @@ final class JetStreamConsumer {
 
     void delivered(long pendingCount, long publishedMillis, long receivedMillis) {
         destination.received(publishedMillis, receivedMillis);
-        if (pendingCount >= 0L && subscriptions > 0) { // a message still in flight as its subscription ended brings nothing back
+        if (pendingCount >= 0L) { // also one still handed over after its subscription ended: the collection's grace decides
             pending.setOpaque(pendingCount);
         }
     }
