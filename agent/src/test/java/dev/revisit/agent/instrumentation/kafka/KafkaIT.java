@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -91,15 +93,21 @@ class KafkaIT {
                 .timeout(Duration.ofMinutes(3)).run().assertSucceeded();
 
         // A partition moving between two JVMs of one group, both protocols at once (before the broker goes).
+        // Four JVMs that wait for each other: each needs a thread of its own. The default async pool
+        // may run them one at a time (the common pool has one thread on two cores, and newer JDKs
+        // use it even then), which would leave every "first" waiting for a "second" not yet started.
+        ExecutorService starters = Executors.newFixedThreadPool(4);
         Map<String, CompletableFuture<AgentRun>> rebalancing = new TreeMap<>();
         for (String protocol : List.of("classic", "consumer")) {
             String topic = prefix + "-moves-" + protocol;
             Path markers = Files.createTempDirectory("revisit-kafka-rebalance-");
             for (String role : List.of("first", "second")) {
-                rebalancing.put(protocol + " " + role, CompletableFuture.supplyAsync(() -> rebalancing(topic, topic + "-group", protocol, role, markers)));
+                rebalancing.put(protocol + " " + role,
+                        CompletableFuture.supplyAsync(() -> rebalancing(topic, topic + "-group", protocol, role, markers), starters));
             }
         }
         rebalancing.forEach((key, run) -> rebalanced.put(key, run.join()));
+        starters.shutdown();
 
         faultsBare = AgentHarness.builder(KafkaFaults.class).withoutAgent()
                 .args(broker.bootstrapServers(), prefix + "-faults-bare", "midpoll").timeout(Duration.ofMinutes(2)).run();
