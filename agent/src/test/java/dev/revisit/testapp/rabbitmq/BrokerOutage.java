@@ -38,7 +38,7 @@ public final class BrokerOutage {
         try (Connection publisher = direct.newConnection(); Channel publishing = publisher.createChannel()) {
             publishing.queueDeclare(queue, false, false, false, null);
             try {
-                publish(publishing, queue, 300);
+                Publish.confirmed(publishing, queue, 300);
                 Connection connection = relayed.newConnection();
                 CountDownLatch recovered = new CountDownLatch(1);
                 ((Recoverable) connection).addRecoveryListener(new RecoveryListener() {
@@ -58,7 +58,7 @@ public final class BrokerOutage {
 
                 relay.cut();
                 Thread.sleep(pause);
-                publish(publishing, queue, 200);
+                Publish.confirmed(publishing, queue, 200);
                 System.out.println("during the outage: connection open " + connection.isOpen());
                 Thread.sleep(pause);
 
@@ -81,14 +81,6 @@ public final class BrokerOutage {
         factory.setHost("127.0.0.1");
         factory.setPort(port);
         return factory;
-    }
-
-    private static void publish(Channel channel, String queue, int count) throws Exception {
-        channel.confirmSelect();
-        for (int i = 0; i < count; i++) {
-            channel.basicPublish("", queue, null, new byte[] {1});
-        }
-        channel.waitForConfirmsOrDie(10_000);
     }
 
     /** Forwards each accepted connection to the broker; {@link #cut()} closes the port and every connection. */

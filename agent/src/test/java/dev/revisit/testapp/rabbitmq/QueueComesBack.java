@@ -29,7 +29,7 @@ public final class QueueComesBack {
                 if (channel.basicGet(queue, true) != null) { // the application reads the queue: the probe watches it
                     throw new AssertionError("a fresh queue held a message");
                 }
-                publish(operator, queue, 50);
+                Publish.confirmed(operator, queue, 50);
                 Thread.sleep(pause);
                 System.out.println("before");
 
@@ -38,7 +38,7 @@ public final class QueueComesBack {
                 Thread.sleep(pause);
 
                 operator.queueDeclare(queue, false, false, false, null);
-                publish(operator, queue, 70);
+                Publish.confirmed(operator, queue, 70);
                 Thread.sleep(3 * pause);
                 System.out.println("back");
 
@@ -49,13 +49,5 @@ public final class QueueComesBack {
                 operator.queueDelete(queue);
             }
         }
-    }
-
-    private static void publish(Channel channel, String queue, int count) throws Exception {
-        channel.confirmSelect();
-        for (int i = 0; i < count; i++) {
-            channel.basicPublish("", queue, null, new byte[] {1});
-        }
-        channel.waitForConfirmsOrDie(10_000);
     }
 }

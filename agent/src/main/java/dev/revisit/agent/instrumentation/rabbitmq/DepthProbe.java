@@ -20,10 +20,14 @@ import java.util.function.Consumer;
  * still shows its depth. It opens one channel on the application's own connection (credentials,
  * TLS, virtual host as the application has them; no second login), never on its threads. A
  * connection that closed is dropped (the application's next consume or get on its successor
- * brings its queues back). A queue that fails — gone (404: its depth is cleared), refused, locked
- * — is retried on its own with a doubling delay, up to a minute, while the others keep their
- * interval; each kind of failure is logged once. A queue still gone at the longest delay is
- * dropped until the application consumes from it again.
+ * brings its queues back). A queue the broker does not answer for — gone (404), another
+ * connection's exclusive queue (405 RESOURCE_LOCKED), refused (403) — has its depth cleared, since
+ * nobody can confirm it any more, and is retried on its own with a doubling delay, up to a minute,
+ * while the others keep their interval; each kind of failure is logged once. A queue still gone at
+ * the longest delay is dropped until the application consumes from it again. RabbitMQ checks no
+ * permission for a passive declare (only that the queue exists and is not another connection's
+ * exclusive one), so it answers for queues the connection's user may not read; a 403 comes from
+ * brokers that do check.
  */
 final class DepthProbe {
     static final long MAX_BACKOFF_MILLIS = 60_000;
@@ -37,16 +41,17 @@ final class DepthProbe {
 
     private final long intervalMillis;
     private final Readings readings;
-    private final Consumer<String> gone;
+    private final Consumer<String> unanswered;
     private final Set<String> watched = ConcurrentHashMap.newKeySet();
     private final List<Target> targets = new CopyOnWriteArrayList<>();
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean goneLogged = new AtomicBoolean();
 
-    DepthProbe(long intervalMillis, Readings readings, Consumer<String> gone) {
+    /** @param unanswered told of a queue the broker would not answer for: its depth is stale */
+    DepthProbe(long intervalMillis, Readings readings, Consumer<String> unanswered) {
         this.intervalMillis = intervalMillis;
         this.readings = readings;
-        this.gone = gone;
+        this.unanswered = unanswered;
     }
 
     /** On the application's thread, per consume or get: cheap once the queue is known. */
@@ -127,11 +132,13 @@ final class DepthProbe {
                         drop(target);
                         break;
                     }
-                    if (notFound(cause)) {
+                    // A depth the broker no longer answers for is stale, whatever the reason.
+                    unanswered.accept(queue);
+                    String reply = brokerReply(cause);
+                    if (reply != null && reply.contains("reply-code=404")) {
                         // The broker answers a passive declare of a queue that is gone with 404 and closes the channel.
-                        gone.accept(queue);
                         if (goneLogged.compareAndSet(false, true)) { // deleting a queue is nothing to warn about
-                            AgentLog.info("RabbitMQ depth probe: a queue it probes is gone (" + cause.getMessage() + ");"
+                            AgentLog.info("RabbitMQ depth probe: a queue it probes is gone (" + reply + ");"
                                     + " its depth is no longer exported, and it is probed again with backoff in case it comes back");
                         }
                         if (retry.delayMillis >= MAX_BACKOFF_MILLIS) {
@@ -140,8 +147,11 @@ final class DepthProbe {
                             continue;
                         }
                     } else {
-                        AgentLog.once("rabbitmq-probe-queue-failed", "RabbitMQ depth probe: the broker refused to declare a queue it probes;"
-                                + " retrying that queue with backoff (the others keep their interval)", cause);
+                        // 405 (another connection's exclusive queue) or 403 (a broker that checks permissions): the
+                        // broker closed the probe's own channel only; the application's channels never see it.
+                        AgentLog.once("rabbitmq-probe-queue-" + replyCode(reply), "RabbitMQ depth probe: the broker would not declare a queue it probes"
+                                + (reply == null ? "" : " (" + reply + ")") + "; its depth is no longer exported,"
+                                + " and it is retried with backoff while the others keep their interval", reply == null ? cause : null);
                     }
                     retry.backOff(intervalMillis, now);
                 }
@@ -149,14 +159,29 @@ final class DepthProbe {
         }
     }
 
-    /** The client reports the broker's 404 only in its exception messages ({@code reply-code=404}). */
-    static boolean notFound(Throwable failure) {
+    /**
+     * The broker's reason ({@code reply-code=405, reply-text=RESOURCE_LOCKED - ...}) as the client
+     * reports it: only in the message of a {@code ShutdownSignalException} somewhere in the causes.
+     */
+    static String brokerReply(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().contains("reply-code=404")) {
-                return true;
+            String message = t.getMessage();
+            int at = message == null ? -1 : message.indexOf("reply-code=");
+            if (at >= 0) {
+                int end = message.indexOf(", class-id=", at);
+                return message.substring(at, end < 0 ? message.length() : end);
             }
         }
-        return false;
+        return null;
+    }
+
+    /** {@code 405} from {@code reply-code=405, ...}; {@code other} without one: a key per kind of failure. */
+    static String replyCode(String reply) {
+        if (reply == null) {
+            return "other";
+        }
+        int end = reply.indexOf(',');
+        return reply.substring("reply-code=".length(), end < 0 ? reply.length() : end);
     }
 
     private void drop(Target target) {

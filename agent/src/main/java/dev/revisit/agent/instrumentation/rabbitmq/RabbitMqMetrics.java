@@ -46,7 +46,7 @@ final class RabbitMqMetrics extends RabbitMqHook {
     RabbitMqMetrics(MessagingMetrics metrics, Recorder recorder, boolean stamp, long probeIntervalMillis) {
         this.metrics = metrics;
         this.stamper = stamp ? new Stamper() : null;
-        this.probe = probeIntervalMillis > 0 ? new DepthProbe(probeIntervalMillis, this::probed, this::gone) : null;
+        this.probe = probeIntervalMillis > 0 ? new DepthProbe(probeIntervalMillis, this::probed, this::unanswered) : null;
         this.unknownQueue = metrics.destination(SYSTEM, null, null);
         recorder.onCollect(() -> depthByQueue.values().forEach(depth -> depth.expire(this::open)));
     }
@@ -144,8 +144,8 @@ final class RabbitMqMetrics extends RabbitMqHook {
         depth(queue).report(connection, messageCount);
     }
 
-    /** The probe found the queue gone. */
-    void gone(String queue) {
+    /** The broker would not answer the probe for the queue (gone, locked, refused): its last depth is stale. */
+    void unanswered(String queue) {
         depth(queue).forget();
     }
 

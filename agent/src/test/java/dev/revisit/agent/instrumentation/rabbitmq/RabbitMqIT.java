@@ -10,6 +10,7 @@ import dev.revisit.agent.testing.ExportedMetrics;
 import dev.revisit.testapp.isolation.OwnClassLoader;
 import dev.revisit.testapp.rabbitmq.BrokerOutage;
 import dev.revisit.testapp.rabbitmq.QueueComesBack;
+import dev.revisit.testapp.rabbitmq.RefusedAndLockedQueues;
 import dev.revisit.testapp.rabbitmq.SlowConsumer;
 import dev.revisit.testapp.rabbitmq.UnreadQueue;
 import org.junit.jupiter.api.BeforeAll;
@@ -176,6 +177,67 @@ class RabbitMqIT {
         assertTrue(depths.subList(gone, depths.size()).contains(70.0), "the probe found the queue again: " + depths);
         assertEquals(1, run.stderr().lines().filter(l -> l.contains("a queue it probes is gone")).count(), run.stderr());
         assertFalse(run.stderr().contains("[revisit] WARN"), run.stderr());
+    }
+
+    /**
+     * Queues the broker keeps from the application's connection. One that another connection holds
+     * exclusively answers the probe's passive declare with 405 and closes the probe's channel: its
+     * depth goes, one line says why, the probe backs it off alone and reads it again once the lock
+     * is gone, and the application's channel and the other queues' readings never notice. One its
+     * user may not read is refused to the application's consume (403), but RabbitMQ checks no
+     * permission for a passive declare, so the probe reports its depth all the same.
+     */
+    @Test
+    void theDepthProbeBacksOffALockedQueueAloneAndReadsOneItsUserMayNot() {
+        String queues = prefix + "-guarded";
+        String user = queues + "-user";
+        String password = Long.toHexString(System.nanoTime());
+        long interval = 300;
+        Rabbitmqctl rabbitmqctl = Rabbitmqctl.require();
+        rabbitmqctl.run("add_user", user, password);
+        AgentRun run;
+        try {
+            // Reads its own two queues, publishes through the default exchange, configures nothing.
+            rabbitmqctl.run("set_permissions", "-p", "/", user, "^$", ".*", "^" + queues + "-(ok|locked)$");
+            run = AgentHarness.builder(RefusedAndLockedQueues.class)
+                    .property("revisit.rabbitmq.depth.probe.interval.ms", Long.toString(interval))
+                    .property("revisit.export.interval.ms", "150")
+                    .args(queues, user, password, Long.toString(4 * interval)).run().assertSucceeded();
+        } finally {
+            rabbitmqctl.run("delete_user", user);
+        }
+        assertEquals(List.of("consume refused, application channel open true", "before", "locked", "application got 1, 34 left",
+                "unlocked", "application connection open true, channel open true"), run.stdout().lines().toList());
+
+        List<Double> locked = depths(run, queues + "-locked");
+        int before = locked.indexOf(20.0);
+        assertTrue(before >= 0, "the probe read the queue before it was locked: " + locked);
+        int cleared = before + locked.subList(before, locked.size()).indexOf(Double.NaN);
+        assertTrue(cleared > before, "the locked queue's depth went: " + locked);
+        int back = locked.indexOf(70.0);
+        assertTrue(back > cleared, "the probe read the queue again once the lock was gone: " + locked);
+        // The program's other connections declare the queue too (exclusive, then shared again) and each declare
+        // answers 0, a depth of their own; the 60 the queue held while locked came from nowhere.
+        assertEquals(List.of(), locked.subList(cleared, back).stream().filter(d -> !d.isNaN() && d != 0.0).toList(), "no depth while locked: " + locked);
+        assertFalse(locked.contains(60.0), locked.toString());
+
+        // 35 lay in the queue only while the other one was locked, between the application's publish and its get.
+        List<Double> ok = depths(run, queues + "-ok").stream().filter(d -> !d.isNaN()).toList();
+        assertTrue(ok.contains(30.0) && ok.contains(35.0), ok.toString());
+        assertEquals(34.0, ok.get(ok.size() - 1), ok.toString());
+        List<Double> refused = depths(run, queues + "-refused").stream().filter(d -> !d.isNaN()).toList();
+        assertTrue(refused.contains(40.0), refused.toString());
+        assertEquals(40.0, refused.get(refused.size() - 1), refused.toString());
+
+        List<String> lockedLines = run.stderr().lines().filter(l -> l.contains("RabbitMQ depth probe: the broker would not declare")).toList();
+        assertEquals(1, lockedLines.size(), run.stderr());
+        assertTrue(lockedLines.get(0).contains("reply-code=405, reply-text=RESOURCE_LOCKED"), lockedLines.get(0));
+        assertEquals(1, run.stderr().lines().filter(l -> l.contains("queue " + queues + "-locked answers again")).count(), run.stderr());
+        assertFalse(run.stderr().contains("ACCESS_REFUSED"), run.stderr());
+    }
+
+    private static List<Double> depths(AgentRun run, String queue) {
+        return run.otlp().valueHistory(MessagingMetrics.LAG, p -> p.withAttr("messaging.destination.name", queue));
     }
 
     /** The program runs with amqp-client in a class loader of its own, hidden from the system class loader and the agent. */
