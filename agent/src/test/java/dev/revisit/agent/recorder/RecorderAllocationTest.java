@@ -1,23 +1,12 @@
 package dev.revisit.agent.recorder;
 
+import dev.revisit.agent.testing.ThreadAllocation;
 import org.junit.jupiter.api.Test;
-
-import java.lang.management.ManagementFactory;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The hot path — resolving an existing series and recording into it — allocates nothing. */
 class RecorderAllocationTest {
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-
-    static long allocatedBytes(Runnable work) {
-        long id = Thread.currentThread().getId();
-        long before = THREADS.getThreadAllocatedBytes(id);
-        work.run();
-        return THREADS.getThreadAllocatedBytes(id) - before;
-    }
-
     @Test
     void steadyStateRecordingAllocatesNothing() {
         Recorder recorder = new Recorder(100, 1_000);
@@ -31,10 +20,7 @@ class RecorderAllocationTest {
                 requests.series(cacheKey).increment();
             }
         };
-        for (int i = 0; i < 5; i++) {
-            hotPath.run(); // warm up: series created, code compiled
-        }
-        long bytes = allocatedBytes(hotPath);
+        long bytes = ThreadAllocation.afterWarmUp(hotPath, 5);
         // The measurement itself may allocate a few bytes; 200,000 recordings must not.
         assertTrue(bytes < 1_024, "allocated " + bytes + " bytes for 200,000 recordings");
     }

@@ -1,5 +1,6 @@
 package dev.revisit.agent.recorder;
 
+import dev.revisit.agent.testing.ThreadAllocation;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -122,10 +123,7 @@ class RecorderTest {
                 series.clear();
             }
         };
-        for (int i = 0; i < 5; i++) {
-            work.run();
-        }
-        long bytes = RecorderAllocationTest.allocatedBytes(work);
+        long bytes = ThreadAllocation.afterWarmUp(work, 5);
         assertTrue(bytes < 1_024, "allocated " + bytes + " bytes for 100,000 sets and clears");
     }
 

@@ -5,17 +5,12 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -62,7 +57,7 @@ public final class KafkaRebalance {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers))) {
             admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get();
         }
-        publish(servers, topic);
+        Publisher.publish(servers, topic, 2, 2 * PER_PARTITION, 1024, System::currentTimeMillis);
         consumer.subscribe(List.of(topic));
         long deadline = deadline();
         while (!readSomeOfBoth(consumer, topic)) {
@@ -154,24 +149,6 @@ public final class KafkaRebalance {
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         return props;
-    }
-
-    private static void publish(String servers, String topic) throws Exception {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        props.put(ProducerConfig.BATCH_SIZE_CONFIG, "1024");
-        List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
-            for (int i = 0; i < 2 * PER_PARTITION; i++) {
-                sent.add(producer.send(new ProducerRecord<>(topic, i % 2, System.currentTimeMillis(), null, new byte[] {1})));
-            }
-            producer.flush();
-        }
-        for (java.util.concurrent.Future<?> each : sent) {
-            each.get();
-        }
     }
 
     private static long deadline() {

@@ -3,9 +3,9 @@ package dev.revisit.agent.instrumentation.jdbc;
 import dev.revisit.agent.recorder.MetricView;
 import dev.revisit.agent.recorder.PointView;
 import dev.revisit.agent.recorder.Recorder;
+import dev.revisit.agent.testing.ThreadAllocation;
 import org.junit.jupiter.api.Test;
 
-import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -16,9 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The JDBC hook on its own, with a real H2 statement, as the advice calls it. */
 class JdbcMetricsTest {
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-
     private static long selectCount(Recorder recorder) {
         MetricView view = recorder.collect().stream().filter(v -> v.name().equals(JdbcMetrics.METRIC)).findFirst().orElseThrow();
         return view.points().stream()
@@ -65,13 +62,7 @@ class JdbcMetricsTest {
                     hook.closeStatement(ps);
                 }
             };
-            for (int i = 0; i < 5; i++) {
-                cycle.run();
-            }
-            long id = Thread.currentThread().getId();
-            long before = THREADS.getThreadAllocatedBytes(id);
-            cycle.run();
-            long bytes = THREADS.getThreadAllocatedBytes(id) - before;
+            long bytes = ThreadAllocation.afterWarmUp(cycle, 5);
             assertTrue(bytes < 1_024, "allocated " + bytes + " bytes for 50,000 prepare/execute/close cycles");
             assertEquals(300_000, selectCount(recorder));
         }

@@ -4,9 +4,9 @@ import dev.revisit.agent.instrumentation.messaging.MessagingMetrics;
 import dev.revisit.agent.recorder.MetricView;
 import dev.revisit.agent.recorder.PointView;
 import dev.revisit.agent.recorder.Recorder;
+import dev.revisit.agent.testing.ThreadAllocation;
 import org.junit.jupiter.api.Test;
 
-import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -17,8 +17,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The hook's bookkeeping without a server: which consumer a subscription is, the lag it reports, its bounds. */
 class NatsMetricsTest {
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     private final Recorder recorder = new Recorder(100, 2000);
     private final NatsMetrics hook = new NatsMetrics(new MessagingMetrics(recorder), recorder);
@@ -129,7 +127,7 @@ class NatsMetricsTest {
                 hook.delivered(subscriptions[i % 3], "orders", i % 3 == 0 ? null : "billing", i, stored[i % stored.length]);
             }
         };
-        long bytes = allocatedAfterWarmUp(deliveries, 5);
+        long bytes = ThreadAllocation.afterWarmUp(deliveries, 5);
         assertTrue(bytes < 1_024, "allocated " + bytes + " bytes for 100,000 deliveries");
     }
 
@@ -162,24 +160,13 @@ class NatsMetricsTest {
                 hook.delivered(subscriptions[s], "orders", consumers[s % 4], s, stored);
             }
         };
-        long bytes = allocatedAfterWarmUp(deliveries, 1);
+        long bytes = ThreadAllocation.afterWarmUp(deliveries, 1);
         assertTrue(bytes < 1_024, "allocated " + bytes + " bytes for 100,000 deliveries over 2,000 subscriptions");
         List<PointView> consumed = points(MessagingMetrics.CONSUMED);
         assertEquals(4, consumed.size(), consumed.toString());
         for (int c = 0; c < 4; c++) {
             assertEquals(50_000, value(consumed, "orders", "c" + c), "each subscription counted for its own consumer");
         }
-    }
-
-    /** Bytes this thread allocates running {@code deliveries} once more after {@code warmUps} runs (consumers known, code compiled). */
-    private static long allocatedAfterWarmUp(Runnable deliveries, int warmUps) {
-        for (int i = 0; i < warmUps; i++) {
-            deliveries.run();
-        }
-        long id = Thread.currentThread().getId();
-        long before = THREADS.getThreadAllocatedBytes(id);
-        deliveries.run();
-        return THREADS.getThreadAllocatedBytes(id) - before;
     }
 
     /** The store time as jnats parses it: the server's epoch time, in the JVM's default zone. */
