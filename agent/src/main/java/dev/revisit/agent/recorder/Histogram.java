@@ -48,7 +48,8 @@ public final class Histogram extends Instrument<HistogramSeries> {
 
     @Override
     PointView view(String[] values, HistogramSeries series) {
-        long[] buckets = series.bucketCounts();
+        long[] buckets = new long[series.buckets()];
+        long sum = series.snapshot(buckets);
         long count = 0;
         for (long bucket : buckets) {
             count += bucket;
@@ -56,6 +57,6 @@ public final class Histogram extends Instrument<HistogramSeries> {
         if (count == 0) {
             return null;
         }
-        return new PointView(List.of(values), 0, count, series.sum() / scale, buckets);
+        return new PointView(List.of(values), 0, count, sum / scale, buckets);
     }
 }

@@ -18,12 +18,14 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * One recorder call as the agent's advice makes it, on a series handle resolved once, next
- * to the cheapest thread-safe count the JDK offers ({@link LongAdder}) measured in the same
- * run. Run with {@code -prof gc}: the hot path must allocate nothing. The recorder classes
+ * to the cheapest thread-safe count the JDK offers ({@link LongAdder}) and to one and two
+ * atomic adds on an {@link AtomicLongArray} (what a histogram record was before ADR 0019),
+ * measured in the same run. Run with {@code -prof gc}: the hot path must allocate nothing. The recorder classes
  * are the agent's own, bundled (relocated) into benchmarks.jar.
  */
 @State(Scope.Benchmark)
@@ -38,6 +40,8 @@ public class RecorderCall {
 
     private final long[] durations = new long[SAMPLES];
     private final LongAdder adder = new LongAdder();
+    /** As many cells as the duration histogram has buckets, plus one for a sum. */
+    private final AtomicLongArray cells = new AtomicLongArray(32);
     private Histogram histogram;
     private HistogramSeries histogramSeries;
     private CounterSeries counterSeries;
@@ -80,6 +84,21 @@ public class RecorderCall {
     @Benchmark
     public void baselineLongAdderAdd(Cursor cursor) {
         adder.add(cursor.next(durations));
+    }
+
+    /** A floor for {@link #histogramRecord}: the sample walk and one atomic add into a cell picked from the value. */
+    @Benchmark
+    public void baselineOneAtomicAdd(Cursor cursor) {
+        long v = cursor.next(durations);
+        cells.getAndAdd(1 + (int) (v & 15), v);
+    }
+
+    /** The record before ADR 0019 without its bucket search: a count and a sum, two atomic adds. */
+    @Benchmark
+    public void baselineTwoAtomicAdds(Cursor cursor) {
+        long v = cursor.next(durations);
+        cells.getAndIncrement(1 + (int) (v & 15));
+        cells.getAndAdd(0, v);
     }
 
     @Benchmark
