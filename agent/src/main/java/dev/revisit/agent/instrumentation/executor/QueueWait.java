@@ -10,7 +10,6 @@ import java.util.concurrent.Delayed;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The executor hook behind {@code revisit.executor.queue.wait}: submit-to-start for
@@ -21,9 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * One task in {@code revisit.executor.sample.every}, chosen at random, is timed (docs/adr/0015):
  * the signal is a quantile, which a random subset estimates without bias, and two clock reads
  * per task alone would cost about the whole budget. A task not chosen costs a random number at
- * submit and, at start, a look at the occupied slots of {@link SampledTasks} — and, behind a
- * backlog of more than 64 chosen tasks, its identity hash for the overflow table. Steady state
- * allocates nothing; each worker thread keeps its pool's series.
+ * submit and, at start, a look at the occupied slots of {@link SampledTasks} — and, while a
+ * backlog of more than 64 chosen tasks has entries in the overflow table, its identity hash and
+ * a probe there. Steady state allocates nothing; each worker thread keeps its pool's series.
  */
 final class QueueWait extends ExecutorHook {
     static final String METRIC = "revisit.executor.queue.wait";
@@ -39,11 +38,10 @@ final class QueueWait extends ExecutorHook {
     /**
      * Chosen tasks the table had no room for, by identity hash (ADR 0007's table): every chosen
      * task is found, so a deep backlog is timed as fully as a shallow one. Workers look here only
-     * while {@link #overflowed} says something may be in it; entries it forgets (it drops its
-     * oldest when full) leave the count high, which costs time, never correctness.
+     * while it holds something, by its own count, which returns to 0 once its entries are taken,
+     * evicted or reclaimed as stale.
      */
     private final SubmitTimes overflow = new SubmitTimes(15);
-    private final AtomicLong overflowed = new AtomicLong();
     private final WeakIdentityMap<PoolNames.Creator> creators = new WeakIdentityMap<>(10_000);
     private final ThreadLocal<WorkerCache> workers = ThreadLocal.withInitial(WorkerCache::new);
 
@@ -55,7 +53,7 @@ final class QueueWait extends ExecutorHook {
         this.wait = recorder.durationHistogram(METRIC, "Time tasks waited in an executor's queue before a worker started them"
                 + (sampleEvery == 1 ? "" : ", one task in " + sampleEvery + " chosen at random"), "executor.name");
         this.chosenBelow = (1L << 31) / sampleEvery;
-        recorder.onCollect(() -> sampled.reclaimStale(System.nanoTime()));
+        recorder.onCollect(() -> reclaimStale(System.nanoTime()));
     }
 
     @Override
@@ -70,7 +68,6 @@ final class QueueWait extends ExecutorHook {
         if (chosen(random) && task != null) {
             long now = System.nanoTime();
             if (!sampled.claim(task, now, random)) {
-                overflowed.incrementAndGet();
                 overflow.put(task, now);
             }
         }
@@ -88,10 +85,9 @@ final class QueueWait extends ExecutorHook {
         long submitted = sampled.take(task);
         if (submitted != SampledTasks.NONE) {
             record(executor, Math.max(0L, System.nanoTime() - submitted));
-        } else if (overflowed.get() > 0 && task != null) {
+        } else if (overflow.size() > 0 && task != null) {
             long ticks = overflow.take(task);
             if (ticks >= 0) {
-                overflowed.decrementAndGet();
                 record(executor, SubmitTimes.waitedNanos(ticks, System.nanoTime()));
             }
         }
@@ -99,9 +95,20 @@ final class QueueWait extends ExecutorHook {
 
     @Override
     public void dropped(Object task) {
-        if (sampled.take(task) == SampledTasks.NONE && overflowed.get() > 0 && task != null && overflow.take(task) >= 0) {
-            overflowed.decrementAndGet();
+        if (sampled.take(task) == SampledTasks.NONE && overflow.size() > 0 && task != null) {
+            overflow.take(task);
         }
+    }
+
+    /** Lets go of chosen tasks that left their queue unseen ({@code shutdownNow()}, {@code getQueue().clear()}); the export thread calls it. */
+    void reclaimStale(long nanoTime) {
+        sampled.reclaimStale(nanoTime);
+        overflow.reclaimStale(nanoTime);
+    }
+
+    /** Chosen tasks waiting in the overflow, for tests. */
+    long overflowSize() {
+        return overflow.size();
     }
 
     private boolean chosen(int random) {

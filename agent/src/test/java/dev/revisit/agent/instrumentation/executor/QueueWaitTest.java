@@ -10,6 +10,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +57,40 @@ class QueueWaitTest {
             ConfigException e = assertThrows(ConfigException.class, () -> new ExecutorModule().start(
                     new ModuleContext(new Recorder(100, 2_000), new Config(Map.of(QueueWait.SAMPLE_EVERY, bad), Map.of()))));
             assertTrue(e.getMessage().contains(QueueWait.SAMPLE_EVERY) && e.getMessage().contains(bad), e.getMessage());
+        }
+    }
+
+    /** Before the fix, one lost overflowed task made every later task start hash and probe, for good. */
+    @Test
+    void aBacklogLostToShutdownNowStopsTheOverflowLookOnceReclaimed() throws Exception {
+        QueueWait hook = new QueueWait(new Recorder(100, 2_000), 1);
+        ThreadPoolExecutor busy = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
+        CountDownLatch release = new CountDownLatch(1);
+        busy.execute(() -> await(release)); // holds the only worker, so the rest queue
+        long submittedFrom = System.nanoTime();
+        for (int i = 0; i < 1_000; i++) {
+            Runnable task = new FutureTask<>(() -> null); // a task of its own each time, as lambdas that capture are
+            hook.submitted(task); // as execute()'s advice would
+            busy.execute(task);
+        }
+        assertEquals(1_000 - QueueWait.TABLE_CAPACITY, hook.overflowSize(), "all but the table's 64 overflowed");
+        assertEquals(1_000, busy.shutdownNow().size(), "none of them will start");
+        release.countDown();
+        hook.reclaimStale(submittedFrom + SampledTasks.STALE_NANOS / 2);
+        assertEquals(1_000 - QueueWait.TABLE_CAPACITY, hook.overflowSize(), "younger than the stale age: still waited for");
+        hook.reclaimStale(System.nanoTime() + SampledTasks.STALE_NANOS + 1_000_000_000L);
+        assertEquals(0, hook.overflowSize(), "reclaimed: workers no longer hash and probe every task");
+        Object later = new Object();
+        hook.submitted(later);
+        hook.started(pool, later);
+        assertEquals(0, hook.overflowSize());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -4,8 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -112,46 +111,13 @@ class SampledTasksTest {
     @Test
     void concurrentClaimsAndTakesLoseNothing() throws Exception {
         SampledTasks table = new SampledTasks(16);
-        ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
-        int perSubmitter = 200_000;
         AtomicLong claimed = new AtomicLong();
-        AtomicLong taken = new AtomicLong();
-        CountDownLatch submitting = new CountDownLatch(2);
-        List<Thread> threads = new ArrayList<>();
-        for (int s = 0; s < 2; s++) {
-            threads.add(new Thread(() -> {
-                for (int i = 0; i < perSubmitter; i++) {
-                    Object task = new Object();
-                    if (table.claim(task, System.nanoTime(), i)) {
-                        claimed.incrementAndGet();
-                    }
-                    queue.add(task); // after the claim, as execute() does
-                }
-                submitting.countDown();
-            }));
-        }
-        for (int w = 0; w < 2; w++) {
-            threads.add(new Thread(() -> {
-                while (true) {
-                    Object task = queue.poll();
-                    if (task == null) {
-                        if (submitting.getCount() == 0 && queue.isEmpty()) {
-                            return;
-                        }
-                        Thread.onSpinWait();
-                        continue;
-                    }
-                    if (table.take(task) != SampledTasks.NONE) {
-                        taken.incrementAndGet();
-                    }
-                }
-            }));
-        }
-        threads.forEach(Thread::start);
-        for (Thread t : threads) {
-            t.join(60_000);
-        }
-        assertEquals(claimed.get(), taken.get(), "every claimed task taken once");
+        long taken = SubmittersAndWorkers.run(200_000, task -> {
+            if (table.claim(task, System.nanoTime(), ThreadLocalRandom.current().nextInt())) {
+                claimed.incrementAndGet();
+            }
+        }, task -> table.take(task) != SampledTasks.NONE);
+        assertEquals(claimed.get(), taken, "every claimed task taken once");
         assertEquals(0, table.size(), "nothing left behind");
     }
 }
