@@ -3,6 +3,7 @@ package dev.revisit.testapp.http;
 import jakarta.servlet.ServletContainerInitializer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.servlet.ErrorPageErrorHandler;
 import org.eclipse.jetty.servlet.ServletContextHandler;
 import org.eclipse.jetty.servlet.listener.ContainerInitializer;
 
@@ -16,7 +17,7 @@ final class Jetty9Container implements ShopContainer {
     private Server server;
 
     @Override
-    public int start(Path dir, ServletContainerInitializer setup) throws Exception {
+    public int start(Path dir, String errorPage, ServletContainerInitializer setup) throws Exception {
         server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
@@ -25,6 +26,11 @@ final class Jetty9Container implements ShopContainer {
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
         context.setContextPath("/");
         context.addEventListener(ContainerInitializer.asContextListener(setup));
+        if (errorPage != null) {
+            ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
+            errors.addErrorPage(ErrorPageErrorHandler.GLOBAL_ERROR_PAGE, errorPage);
+            context.setErrorHandler(errors);
+        }
         server.setHandler(context);
         server.start();
         return connector.getLocalPort();

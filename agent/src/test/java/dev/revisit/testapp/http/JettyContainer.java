@@ -1,6 +1,7 @@
 package dev.revisit.testapp.http;
 
 import jakarta.servlet.ServletContainerInitializer;
+import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -12,7 +13,7 @@ final class JettyContainer implements ShopContainer {
     private Server server;
 
     @Override
-    public int start(Path dir, ServletContainerInitializer setup) throws Exception {
+    public int start(Path dir, String errorPage, ServletContainerInitializer setup) throws Exception {
         server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
@@ -20,6 +21,11 @@ final class JettyContainer implements ShopContainer {
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler("/", ServletContextHandler.SESSIONS);
         context.addServletContainerInitializer(setup);
+        if (errorPage != null) {
+            ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
+            errors.addErrorPage(ErrorPageErrorHandler.GLOBAL_ERROR_PAGE, errorPage);
+            context.setErrorHandler(errors);
+        }
         server.setHandler(context);
         server.start();
         return connector.getLocalPort();

@@ -95,7 +95,7 @@ public final class SecuredShop {
         Path dir = Files.createTempDirectory("secured-shop");
         AutoCloseable introspection = INTROSPECTION ? IntrospectionEndpoint.start() : () -> { };
         ShopContainer container = ShopContainer.named(CONTAINER);
-        base = "http://127.0.0.1:" + container.start(dir, (classes, context) -> setUp(context));
+        base = "http://127.0.0.1:" + container.start(dir, null, (classes, context) -> setUp(context));
         client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
         try {
             String token = token(JWT_SECRET);
@@ -172,7 +172,7 @@ public final class SecuredShop {
     private void hang() throws Exception {
         Path dir = Files.createTempDirectory("secured-shop");
         ShopContainer container = ShopContainer.named(CONTAINER);
-        base = "http://127.0.0.1:" + container.start(dir, (classes, context) -> setUp(context));
+        base = "http://127.0.0.1:" + container.start(dir, null, (classes, context) -> setUp(context));
         client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         try {
             List<CompletableFuture<HttpResponse<Void>>> sent = new ArrayList<>();

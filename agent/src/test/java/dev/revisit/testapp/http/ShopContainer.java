@@ -11,8 +11,11 @@ import java.nio.file.Path;
  */
 interface ShopContainer {
 
-    /** Starts on an ephemeral port of 127.0.0.1 with {@code setup} run on the web application's start; returns the port. */
-    int start(Path dir, ServletContainerInitializer setup) throws Exception;
+    /**
+     * Starts on an ephemeral port of 127.0.0.1 with {@code setup} run on the web application's start; returns the port.
+     * @param errorPage where every error goes (the default error page, as Spring Boot registers {@code /error}), or null
+     */
+    int start(Path dir, String errorPage, ServletContainerInitializer setup) throws Exception;
 
     void stop() throws Exception;
 

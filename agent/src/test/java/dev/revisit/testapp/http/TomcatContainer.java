@@ -3,6 +3,7 @@ package dev.revisit.testapp.http;
 import jakarta.servlet.ServletContainerInitializer;
 import org.apache.catalina.Context;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.descriptor.web.ErrorPage;
 
 import java.nio.file.Path;
 
@@ -11,7 +12,7 @@ final class TomcatContainer implements ShopContainer {
     private Tomcat tomcat;
 
     @Override
-    public int start(Path dir, ServletContainerInitializer setup) throws Exception {
+    public int start(Path dir, String errorPage, ServletContainerInitializer setup) throws Exception {
         tomcat = new Tomcat();
         tomcat.setBaseDir(dir.toString());
         tomcat.setHostname("127.0.0.1");
@@ -19,6 +20,11 @@ final class TomcatContainer implements ShopContainer {
         tomcat.getConnector().setProperty("address", "127.0.0.1");
         Context context = tomcat.addContext("", dir.toString());
         context.addServletContainerInitializer(setup, null);
+        if (errorPage != null) {
+            ErrorPage everything = new ErrorPage(); // no code, no exception type: the default error page
+            everything.setLocation(errorPage);
+            context.addErrorPage(everything);
+        }
         tomcat.start();
         return tomcat.getConnector().getLocalPort();
     }

@@ -4,6 +4,7 @@ import io.undertow.Undertow;
 import io.undertow.servlet.Servlets;
 import io.undertow.servlet.api.DeploymentInfo;
 import io.undertow.servlet.api.DeploymentManager;
+import io.undertow.servlet.api.ErrorPage;
 import io.undertow.servlet.api.ServletContainerInitializerInfo;
 import io.undertow.servlet.util.ImmediateInstanceFactory;
 import jakarta.servlet.ServletContainerInitializer;
@@ -18,11 +19,14 @@ final class UndertowContainer implements ShopContainer {
     private Undertow server;
 
     @Override
-    public int start(Path dir, ServletContainerInitializer setup) throws Exception {
+    public int start(Path dir, String errorPage, ServletContainerInitializer setup) throws Exception {
         DeploymentInfo info = Servlets.deployment().setClassLoader(UndertowContainer.class.getClassLoader())
-                .setContextPath("/").setDeploymentName("shop")
+                .setContextPath("/").setDeploymentName("shop-" + dir.getFileName())
                 .addServletContainerInitializer(new ServletContainerInitializerInfo(setup.getClass(),
                         new ImmediateInstanceFactory<>(setup), Set.of()));
+        if (errorPage != null) {
+            info.addErrorPage(new ErrorPage(errorPage)); // no code, no exception type: the default error page
+        }
         deployment = Servlets.defaultContainer().addDeployment(info);
         deployment.deploy();
         server = Undertow.builder().addHttpListener(0, "127.0.0.1").setHandler(deployment.start()).build();

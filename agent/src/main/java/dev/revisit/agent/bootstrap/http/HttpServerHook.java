@@ -47,6 +47,9 @@ public abstract class HttpServerHook {
     /** {@code AsyncContext.complete()} is called on {@code asyncContext}: an async request ends. */
     public void asyncComplete(Object asyncContext) {}
 
+    /** The container ends the request of {@code channel} (Jetty 12's {@code ServletChannel}), whoever completed it. */
+    public void containerCompleted(Object channel) {}
+
     /** Leaving the outermost JDK {@code HttpServer} filter chain call for {@code exchange}. */
     public void exitExchange(Object exchange, long start, Throwable thrown) {}
 }

@@ -108,6 +108,14 @@ public final class ServerRequestMetrics extends HttpServerHook {
         }
     }
 
+    @Override
+    public void containerCompleted(Object channel) {
+        ServletExit reader = servlets;
+        if (reader != null && pending.size() > 0) {
+            reader.containerCompleted(this, channel);
+        }
+    }
+
     /**
      * A servlet request as {@link ServletExit} read it.
      * @param key          the container's own request object (wrappers removed): the key for an async request
@@ -116,16 +124,23 @@ public final class ServerRequestMetrics extends HttpServerHook {
      * @param path         the request URI, only read for a {@code /vN/} segment
      * @param version      the configured version header's value, or null
      * @param asyncStarted the request went async: it is recorded when it completes
+     * @param later        a later dispatch (async, error page) of a request whose first dispatch was seen
      */
     public void recordServlet(long start, long end, Object key, String method, String scheme, int status, Object route,
-                              String mapping, String path, String version, boolean asyncStarted, Throwable thrown) {
+                              String mapping, String path, String version, boolean asyncStarted, boolean later,
+                              Throwable thrown) {
         String routeText = route instanceof String template ? template : mapping;
         String apiVersion = version != null ? HttpValues.versionFromHeader(version) : HttpValues.versionFromPath(routeText);
         if (apiVersion == null && version == null) {
             apiVersion = HttpValues.versionFromPath(path);
         }
         if (asyncStarted && thrown == null) {
-            startAsync(key, start, method, scheme, routeText, apiVersion);
+            // A later dispatch after which the request is still async (Tomcat's error page for an async timeout runs
+            // while the request is in its async error state; an async dispatch may start async again) leaves it as
+            // its first dispatch named and timed it. A first dispatch replaces what a reused request object left.
+            if (!later || !awaitsCompletion(key)) {
+                startAsync(key, start, method, scheme, routeText, apiVersion);
+            }
             return;
         }
         if (pending.size() > 0) {

@@ -10,4 +10,7 @@ public interface ServletExit {
 
     /** {@code AsyncContext.complete()} on {@code asyncContext}. */
     void asyncComplete(ServerRequestMetrics metrics, Object asyncContext);
+
+    /** The container ends the request of {@code channel}: an async request it timed out may end only here. */
+    void containerCompleted(ServerRequestMetrics metrics, Object channel);
 }

@@ -63,6 +63,7 @@ final class ServletApi {
     private final MethodHandle registrationMappings;
     private final MethodHandle dispatcherType;
     private final Object errorDispatch;
+    private final Object requestDispatch;
 
     private ServletApi() {
         known = false;
@@ -70,7 +71,7 @@ final class ServletApi {
         method = scheme = attribute = uri = header = asyncStarted = mapping = pattern = status = unwrap = null;
         asyncRequest = asyncResponse = servletPath = pathInfo = servletContext = registrations = registrationMappings = null;
         dispatcherType = null;
-        errorDispatch = null;
+        errorDispatch = requestDispatch = null;
     }
 
     private ServletApi(Class<?> request) throws ReflectiveOperationException {
@@ -103,6 +104,7 @@ final class ServletApi {
         Class<?> dispatcherTypes = Class.forName(ns + ".DispatcherType", false, loader);
         dispatcherType = getter(lookup, request, "getDispatcherType", dispatcherTypes, OBJECT);
         errorDispatch = constant(dispatcherTypes, "ERROR");
+        requestDispatch = constant(dispatcherTypes, "REQUEST");
         MethodHandle servletMapping = null;
         MethodHandle mappingPattern = null;
         try { // Servlet 4.0 and later; before it, MappingRoutes finds the pattern among the registered ones
@@ -212,9 +214,19 @@ final class ServletApi {
         return all;
     }
 
-    /** True on the container's dispatch to an error page: after the request's own dispatch returned. */
-    boolean errorDispatch(Object request) throws Throwable {
-        return (Object) dispatcherType.invokeExact(request) == errorDispatch;
+    /** The request's {@code DispatcherType}: which of its dispatches the container is in. */
+    Object dispatcherType(Object request) throws Throwable {
+        return (Object) dispatcherType.invokeExact(request);
+    }
+
+    /** True for the container's dispatch to an error page: after the request's own dispatch returned. */
+    boolean errorDispatch(Object dispatcherType) {
+        return dispatcherType == errorDispatch;
+    }
+
+    /** True for a request's first dispatch; false for a later one (async, error page) of a request already seen. */
+    boolean firstDispatch(Object dispatcherType) {
+        return dispatcherType == requestDispatch;
     }
 
     /** The status of an HTTP response, 0 for anything else. */

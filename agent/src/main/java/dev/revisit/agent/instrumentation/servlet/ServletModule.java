@@ -19,8 +19,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 /**
  * {@code http.server.request.duration} for any container of the Jakarta or the javax Servlet
  * API (Tomcat, Jetty, Undertow): the outermost servlet, filter or filter-chain call per thread is the
- * request, whichever the container calls first. Async requests end at {@code AsyncContext.complete()}
- * or when a later dispatch returns without going async again.
+ * request, whichever the container calls first. Async requests end at {@code AsyncContext.complete()},
+ * when a later dispatch returns without going async again, or on Jetty 12 when the container completes them.
  */
 public final class ServletModule implements InstrumentationModule {
 
@@ -48,7 +48,11 @@ public final class ServletModule implements InstrumentationModule {
                         ServiceAdvice.class)
                 .type(not(isInterface()).and(hasSuperType(api("AsyncContext"))),
                         named("complete").and(takesArguments(0)).and(not(isAbstract())),
-                        AsyncCompleteAdvice.class);
+                        AsyncCompleteAdvice.class)
+                // Jetty 12 ends an async request it timed out without an error page by itself: no complete(), no dispatch.
+                .type(namedOneOf("org.eclipse.jetty.ee10.servlet.ServletChannel", "org.eclipse.jetty.ee11.servlet.ServletChannel"),
+                        named("onCompleted").and(takesArguments(0)),
+                        ChannelCompletedAdvice.class);
     }
 
     /** A type of either Servlet API namespace: the same advice serves both. */

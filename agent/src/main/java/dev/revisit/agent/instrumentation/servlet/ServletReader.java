@@ -14,19 +14,21 @@ final class ServletReader implements ServletExit {
     public void exit(ServerRequestMetrics metrics, Object request, Object response, long start, long end, Throwable thrown) {
         ServletApi api = ServletApi.of(request);
         if (!api.known) {
-            metrics.recordServlet(start, end, request, null, null, 0, null, null, null, null, false, thrown);
+            metrics.recordServlet(start, end, request, null, null, 0, null, null, null, null, false, false, thrown);
             return;
         }
         try {
             Object key = api.unwrap(request);
-            if (api.errorDispatch(request) && !metrics.awaitsCompletion(key)) {
+            Object dispatch = api.dispatcherType(request);
+            if (api.errorDispatch(dispatch) && !metrics.awaitsCompletion(key)) {
                 return; // an error page the container dispatched to: its request was recorded when its own dispatch returned
             }
             String header = metrics.versionHeader();
             Object template = api.attribute(request, SPRING_ROUTE);
             metrics.recordServlet(start, end, key, api.method(request), api.scheme(request), api.status(response),
                     template, template instanceof String ? null : mappings.route(api, request), api.uri(request),
-                    header == null ? null : api.header(request, header), api.asyncStarted(request), thrown);
+                    header == null ? null : api.header(request, header), api.asyncStarted(request), !api.firstDispatch(dispatch),
+                    thrown);
         } catch (Throwable e) {
             // A request whose own getters throw is not recorded; the thread's state is reset already.
         }
@@ -40,6 +42,23 @@ final class ServletReader implements ServletExit {
         }
         try {
             metrics.completeAsync(api.unwrap(api.asyncRequest(asyncContext)), api.status(api.asyncResponse(asyncContext)));
+        } catch (Throwable e) {
+            // left pending: the weak, capped table forgets it
+        }
+    }
+
+    @Override
+    public void containerCompleted(ServerRequestMetrics metrics, Object channel) {
+        JettyChannel jetty = JettyChannel.of(channel);
+        if (!jetty.known()) {
+            return;
+        }
+        try {
+            Object request = jetty.request(channel);
+            ServletApi api = ServletApi.of(request);
+            if (api.known) {
+                metrics.completeAsync(api.unwrap(request), api.status(jetty.response(channel)));
+            }
         } catch (Throwable e) {
             // left pending: the weak, capped table forgets it
         }

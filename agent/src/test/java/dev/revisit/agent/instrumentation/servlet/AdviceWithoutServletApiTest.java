@@ -16,7 +16,7 @@ class AdviceWithoutServletApiTest {
 
     @Test
     void adviceLinksWithoutTheServletApi() {
-        for (Class<?> advice : new Class<?>[] {ServiceAdvice.class, AsyncCompleteAdvice.class}) {
+        for (Class<?> advice : new Class<?>[] {ServiceAdvice.class, AsyncCompleteAdvice.class, ChannelCompletedAdvice.class}) {
             assertDoesNotThrow(() -> new WithoutServletApi().loadClass(advice.getName()).getDeclaredMethods(), advice.getName());
         }
     }
