@@ -5,7 +5,6 @@ import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDefinition;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.utility.JavaModule;
 
 import java.io.IOException;
@@ -68,20 +67,19 @@ final class CandidateTypes implements AgentBuilder.RawMatcher {
             if (need.superTypes().isEmpty()) {
                 return false;
             }
-            ClassReader header = new ClassReader(classFile);
-            return reachesSuperType(header, ClassFileLocator.ForClassLoader.of(loader), remembered(loader));
+            return reachesSuperType(new ClassFileHeader(classFile), ClassFileLocator.ForClassLoader.of(loader), remembered(loader));
         } catch (RuntimeException | IOException | LinkageError unreadable) {
             return true;
         }
     }
 
-    private boolean reachesSuperType(ClassReader header, ClassFileLocator locator, Map<String, Boolean> remembered) throws IOException {
-        String superName = header.getSuperName();
-        if (superName != null && remembers(superName.replace('/', '.'), locator, remembered)) {
+    private boolean reachesSuperType(ClassFileHeader header, ClassFileLocator locator, Map<String, Boolean> remembered) throws IOException {
+        String superName = header.superName();
+        if (superName != null && remembers(superName, locator, remembered)) {
             return true;
         }
-        for (String superInterface : header.getInterfaces()) {
-            if (remembers(superInterface.replace('/', '.'), locator, remembered)) {
+        for (int i = 0, n = header.interfaceCount(); i < n; i++) {
+            if (remembers(header.interfaceName(i), locator, remembered)) {
                 return true;
             }
         }
@@ -98,7 +96,7 @@ final class CandidateTypes implements AgentBuilder.RawMatcher {
             if (!classFile.isResolved()) {
                 throw new IOException("no class file for " + superType);
             }
-            known = reachesSuperType(new ClassReader(classFile.resolve()), locator, remembered);
+            known = reachesSuperType(new ClassFileHeader(classFile.resolve()), locator, remembered);
             remember(superType, known, remembered);
         }
         return known;
