@@ -11,7 +11,8 @@ import com.rabbitmq.client.GetResponse;
  * leaves it alone. {@code 50} messages, a pause; deleted, a pause; declared again with
  * {@code 70}, a longer pause (the probe retries a failing queue with backoff); then the
  * application gets one message from it on its own channel, untouched by the probe's failures.
- * Prints {@code before}, {@code deleted}, {@code back} and {@code got <messages>}.
+ * Prints {@code before}, {@code deleted}, {@code back}, {@code got <messages>} and what
+ * {@link ProbeDeclares} counted of the probe's declares.
  * args: {@code <queue> <pauseMillis>}.
  */
 public final class QueueComesBack {
@@ -29,6 +30,7 @@ public final class QueueComesBack {
                 if (channel.basicGet(queue, true) != null) { // the application reads the queue: the probe watches it
                     throw new AssertionError("a fresh queue held a message");
                 }
+                ProbeDeclares declares = ProbeDeclares.install();
                 Publish.confirmed(operator, queue, 50);
                 Thread.sleep(pause);
                 System.out.println("before");
@@ -45,6 +47,7 @@ public final class QueueComesBack {
                 GetResponse got = channel.basicGet(queue, true);
                 System.out.println("got " + (got == null ? 0 : 1));
                 Thread.sleep(pause);
+                System.out.println(declares.summary());
             } finally {
                 operator.queueDelete(queue);
             }

@@ -14,7 +14,8 @@ import java.io.IOException;
  * (the test creates it), and gets from both, so the probe watches them on its connection.
  * <ul>
  *   <li>{@code <prefix>-refused} (40 messages): the application's consume is refused (403, no read
- *   permission) on a channel of its own; the probe watches the queue all the same.</li>
+ *   permission) on a channel of its own; the probe does not watch it (a passive declare, which
+ *   RabbitMQ lets through, would read it all the same).</li>
  *   <li>{@code <prefix>-locked}: 20 messages; then another connection takes it over as an exclusive
  *   queue with 60 (a passive declare from here gets 405 RESOURCE_LOCKED); then that connection goes,
  *   and the queue is declared again, shared, with 70.</li>

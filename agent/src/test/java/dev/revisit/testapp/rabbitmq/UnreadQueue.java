@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * A queue nobody reads for a while, for the depth probe: one empty {@code basicGet} (so the
  * application consumes from it), {@code published} messages, a pause, then a prefetch-1 push
  * consumer takes {@code consumed} and cancels, another pause. The application itself never asks
- * the depth after the first get: whatever depth is exported after it came from the probe.
+ * the depth after the first get: whatever depth is exported after it came from the probe. All
+ * along it also consumes from {@code amq.rabbitmq.reply-to}, as an RPC client does.
  * args: {@code <queue> <published> <consumed> <pauseMillis>}.
  */
 public final class UnreadQueue {
@@ -35,6 +36,9 @@ public final class UnreadQueue {
                 if (channel.basicGet(queue, true) != null) {
                     throw new AssertionError("a fresh queue held a message");
                 }
+                // As an RPC client awaits its replies (direct reply-to): a pseudo-queue, no backlog to probe.
+                String replies = channel.basicConsume("amq.rabbitmq.reply-to", true, new DefaultConsumer(channel));
+                System.out.println("replies awaited " + (replies == null ? 0 : 1));
                 channel.confirmSelect();
                 AMQP.BasicProperties stamped = new AMQP.BasicProperties.Builder().timestamp(new Date(System.currentTimeMillis() - 30_000L)).build();
                 for (int i = 0; i < published; i++) {

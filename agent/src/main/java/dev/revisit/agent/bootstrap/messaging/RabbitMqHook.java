@@ -17,11 +17,11 @@ public abstract class RabbitMqHook {
         current = hook;
     }
 
-    /** {@code basicConsume} was entered on {@code channel}: {@code consumer} will read {@code queue} (its first delivery may beat the return). */
-    public void subscribing(Object channel, String queue, Object consumer) {}
+    /** {@code basicConsume} was entered: {@code consumer} will read {@code queue} if the broker accepts (its first delivery may beat the return). */
+    public void subscribing(String queue, Object consumer) {}
 
-    /** {@code basicConsume} returned: deliveries for {@code consumerTag} come from {@code queue}. */
-    public void consuming(String queue, String consumerTag) {}
+    /** {@code basicConsume} on {@code channel} returned (the broker accepted it): deliveries for {@code consumerTag} come from {@code queue}. */
+    public void consuming(Object channel, String queue, String consumerTag) {}
 
     /** A push delivery arrived for {@code consumer} under {@code consumerTag}, with its {@code BasicProperties} (may be null). */
     public void delivered(Object consumer, String consumerTag, Object properties) {}
@@ -31,6 +31,11 @@ public abstract class RabbitMqHook {
 
     /** A queue declare (passive or not) on {@code channel} answered: {@code ok} is the {@code Queue.DeclareOk} with the ready message count. */
     public void declared(Object channel, Object ok) {}
+
+    /** Whether this thread is the agent's own depth probe's: a declare on it is the probe's reading, which the probe reports itself. */
+    public boolean probing() {
+        return false;
+    }
 
     /** Whether outgoing messages without a timestamp get one (opt-in). */
     public boolean stampOutgoing() {

@@ -9,13 +9,13 @@ public final class ConsumeAdvice {
     private ConsumeAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    static void enter(@Advice.This Object channel, @Advice.Argument(0) String queue,
-                      @Advice.Argument(value = 6, typing = Assigner.Typing.DYNAMIC) Object consumer) {
-        RabbitMqHook.get().subscribing(channel, queue, consumer);
+    static void enter(@Advice.Argument(0) String queue, @Advice.Argument(value = 6, typing = Assigner.Typing.DYNAMIC) Object consumer) {
+        RabbitMqHook.get().subscribing(queue, consumer);
     }
 
+    /** Not on a throw: a consume the broker refused (403) reads nothing. */
     @Advice.OnMethodExit(suppress = Throwable.class)
-    static void exit(@Advice.Argument(0) String queue, @Advice.Return String consumerTag) {
-        RabbitMqHook.get().consuming(queue, consumerTag);
+    static void exit(@Advice.This Object channel, @Advice.Argument(0) String queue, @Advice.Return String consumerTag) {
+        RabbitMqHook.get().consuming(channel, queue, consumerTag);
     }
 }

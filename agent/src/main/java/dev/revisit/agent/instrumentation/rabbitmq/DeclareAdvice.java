@@ -11,7 +11,10 @@ public final class DeclareAdvice {
     @Advice.OnMethodExit(suppress = Throwable.class)
     static void exit(@Advice.This Object channel, @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object ok) {
         if (ok != null) {
-            RabbitMqHook.get().declared(channel, ok);
+            RabbitMqHook hook = RabbitMqHook.get();
+            if (!hook.probing()) {
+                hook.declared(channel, ok);
+            }
         }
     }
 }

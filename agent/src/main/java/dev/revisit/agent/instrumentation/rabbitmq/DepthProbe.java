@@ -26,8 +26,9 @@ import java.util.function.Consumer;
  * while the others keep their interval; each kind of failure is logged once. A queue still gone at
  * the longest delay is dropped until the application consumes from it again. RabbitMQ checks no
  * permission for a passive declare (only that the queue exists and is not another connection's
- * exclusive one), so it answers for queues the connection's user may not read; a 403 comes from
- * brokers that do check.
+ * exclusive one), so it answers for queues the connection's user may not read; a queue is watched
+ * only once the application's consume or get of it succeeded, and a 403 comes from brokers that do
+ * check. The broker's pseudo-queues ({@code amq.rabbitmq.…}, direct reply-to) are not watched.
  */
 final class DepthProbe {
     static final long MAX_BACKOFF_MILLIS = 60_000;
@@ -46,6 +47,7 @@ final class DepthProbe {
     private final List<Target> targets = new CopyOnWriteArrayList<>();
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean goneLogged = new AtomicBoolean();
+    private volatile Thread thread;
 
     /** @param unanswered told of a queue the broker would not answer for: its depth is stale */
     DepthProbe(long intervalMillis, Readings readings, Consumer<String> unanswered) {
@@ -54,9 +56,9 @@ final class DepthProbe {
         this.unanswered = unanswered;
     }
 
-    /** On the application's thread, per consume or get: cheap once the queue is known. */
+    /** On the application's thread, per consume or get the broker accepted: cheap once the queue is known. */
     void watch(Object channel, String queue) {
-        if (channel == null || queue == null || queue.isEmpty() || watched.contains(queue) || watched.size() >= MAX_QUEUES) {
+        if (channel == null || queue == null || queue.isEmpty() || pseudoQueue(queue) || watched.contains(queue) || watched.size() >= MAX_QUEUES) {
             return;
         }
         try {
@@ -67,12 +69,29 @@ final class DepthProbe {
                 if (started.compareAndSet(false, true)) {
                     Thread thread = new Thread(this::run, "revisit-rabbitmq-depth-probe");
                     thread.setDaemon(true);
+                    this.thread = thread;
                     thread.start();
                 }
             }
         } catch (Throwable t) {
             AgentLog.once("rabbitmq-probe-watch", "the RabbitMQ depth probe cannot reach this client's connection; its queues are not probed", t);
         }
+    }
+
+    /**
+     * Whether the caller is the probe's thread, the only one that uses the probe's channels: a
+     * field compare where a declare's advice asks, with no channel set to look up.
+     */
+    boolean probing() {
+        return Thread.currentThread() == thread;
+    }
+
+    /**
+     * The broker's own names ({@code amq.rabbitmq.reply-to}, direct reply-to): pseudo-queues that
+     * hold no backlog (a passive declare answers 0), so nothing a decision is about.
+     */
+    static boolean pseudoQueue(String queue) {
+        return queue.startsWith("amq.rabbitmq.");
     }
 
     private synchronized Target target(Object connection, Client client) {

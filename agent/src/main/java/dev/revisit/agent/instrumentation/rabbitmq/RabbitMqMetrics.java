@@ -52,19 +52,24 @@ final class RabbitMqMetrics extends RabbitMqHook {
     }
 
     @Override
-    public void subscribing(Object channel, String queue, Object consumer) {
+    public void subscribing(String queue, Object consumer) {
         if (queue != null && consumer != null) {
             byConsumer.put(consumer, queue(queue));
-        }
-        if (probe != null) {
-            probe.watch(channel, queue);
         }
     }
 
     @Override
-    public void consuming(String queue, String consumerTag) {
-        if (queue != null && consumerTag != null && byConsumerTag.size() < MAX_REMEMBERED) {
+    public void consuming(Object channel, String queue, String consumerTag) {
+        if (queue == null || consumerTag == null) {
+            return;
+        }
+        if (byConsumerTag.size() < MAX_REMEMBERED) {
             byConsumerTag.put(consumerTag, queue(queue));
+        }
+        // Only now: RabbitMQ checks no permission for the probe's passive declare, so a queue whose consume the
+        // broker refused (403) would have its depth exported though the application cannot read it.
+        if (probe != null) {
+            probe.watch(channel, queue);
         }
     }
 
@@ -109,6 +114,11 @@ final class RabbitMqMetrics extends RabbitMqHook {
         } catch (Throwable t) {
             AgentLog.once("rabbitmq-declare", "could not read a RabbitMQ queue declare's answer", t);
         }
+    }
+
+    @Override
+    public boolean probing() {
+        return probe != null && probe.probing();
     }
 
     @Override

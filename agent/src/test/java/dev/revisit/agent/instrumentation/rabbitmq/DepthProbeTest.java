@@ -5,7 +5,9 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What the probe makes of a failed passive declare. RabbitMQ itself never answers one with 403
@@ -26,5 +28,14 @@ class DepthProbeTest {
 
         assertNull(DepthProbe.brokerReply(new IOException("Connection reset", new IOException())));
         assertEquals("other", DepthProbe.replyCode(null));
+    }
+
+    @Test
+    void theBrokersPseudoQueuesAreNotProbedServerNamedOnesAre() {
+        assertTrue(DepthProbe.pseudoQueue("amq.rabbitmq.reply-to"));
+        assertTrue(DepthProbe.pseudoQueue("amq.rabbitmq.reply-to.g1h2AA5yZXBseUAyODU1OTU3OQAAAAE="));
+        assertFalse(DepthProbe.pseudoQueue("amq.gen-JzTY20BRgKO-HjmUJj0wLg"));
+        assertFalse(DepthProbe.pseudoQueue("orders"));
+        assertFalse(DepthProbe.pseudoQueue("amq.rabbitmq"));
     }
 }
