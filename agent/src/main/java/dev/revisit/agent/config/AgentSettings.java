@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The settings the agent core reads at start-up, parsed and checked once. Instrumentations
@@ -105,7 +104,7 @@ public record AgentSettings(
         if (environment != null) {
             resource.put("deployment.environment.name", environment);
         }
-        resource.putIfAbsent("service.instance.id", UUID.randomUUID().toString());
+        resource.putIfAbsent("service.instance.id", InstanceId.random());
         return Map.copyOf(resource);
     }
 
