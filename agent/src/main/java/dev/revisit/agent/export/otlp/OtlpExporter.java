@@ -4,6 +4,7 @@ import dev.revisit.agent.export.MetricExporter;
 import dev.revisit.agent.log.Outage;
 import dev.revisit.agent.recorder.MetricView;
 import io.opentelemetry.api.metrics.MeterProvider;
+import io.opentelemetry.common.ComponentLoader;
 import io.opentelemetry.exporter.otlp.http.metrics.OtlpHttpMetricExporter;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.resources.Resource;
@@ -38,7 +39,7 @@ public final class OtlpExporter implements MetricExporter {
                 .setConnectTimeout(timeout)
                 .setRetryPolicy(null)
                 .setMeterProvider(MeterProvider::noop)
-                .setServiceClassLoader(OtlpExporter.class.getClassLoader())
+                .setComponentLoader(new PlainHttpSenders(ComponentLoader.forClassLoader(OtlpExporter.class.getClassLoader())))
                 .build();
         this.mapper = new MetricDataMapper(resource(resource), startEpochNanos);
         this.timeout = timeout;
