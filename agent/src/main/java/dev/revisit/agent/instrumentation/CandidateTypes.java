@@ -4,7 +4,6 @@ import dev.revisit.agent.identity.WeakIdentityMap;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDefinition;
 import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.utility.JavaModule;
 
 import java.io.IOException;
@@ -31,9 +30,13 @@ final class CandidateTypes implements AgentBuilder.RawMatcher {
     private final WeakIdentityMap<Map<String, Boolean>> byLoader = new WeakIdentityMap<>(10_000);
     private final Map<String, Boolean> bootstrap = new ConcurrentHashMap<>();
     private final AtomicInteger rememberedCount = new AtomicInteger();
+    private final SuperTypeNames superTypeNames = new SuperTypeNames();
+    /** {@code need.prefixes()}, as an array: iterating the set allocated an iterator for every class loaded. */
+    private final String[] prefixes;
 
     CandidateTypes(TypeNeed need) {
         this.need = need;
+        this.prefixes = need.prefixes().toArray(String[]::new);
     }
 
     @Override
@@ -55,8 +58,9 @@ final class CandidateTypes implements AgentBuilder.RawMatcher {
      * (super class and interfaces) without describing the class: Byte Buddy's description of a
      * class being loaded parses all of it (every method), which for the classes no module
      * wants was most of what the agent allocated per loaded class. A super type met for the
-     * first time is read the same way, through the loader; one that cannot be read makes the
-     * class a candidate, and Byte Buddy's own matching decides.
+     * first time is read the same way, through the loader ({@link SuperTypeNames}); a
+     * {@code java.*} one once for all loaders, as only the JDK's may define it. One that cannot
+     * be read makes the class a candidate, and Byte Buddy's own matching decides.
      */
     boolean mayMatch(String internalName, byte[] classFile, ClassLoader loader) {
         try {
@@ -67,36 +71,46 @@ final class CandidateTypes implements AgentBuilder.RawMatcher {
             if (need.superTypes().isEmpty()) {
                 return false;
             }
-            return reachesSuperType(new ClassFileHeader(classFile), ClassFileLocator.ForClassLoader.of(loader), remembered(loader));
+            Map<String, Boolean> remembered = remembered(loader);
+            // Usually known: a super type loads while its first subclass is defined, after that subclass's walk read it.
+            Boolean known = remembered.get(name);
+            if (known != null) {
+                return known;
+            }
+            ClassFileHeader header = new ClassFileHeader(classFile);
+            String superName = header.superName();
+            if (superName != null && remembers(superName, loader, remembered)) {
+                return true;
+            }
+            for (int i = 0, n = header.interfaceCount(); i < n; i++) {
+                if (remembers(header.interfaceName(i), loader, remembered)) {
+                    return true;
+                }
+            }
+            return false;
         } catch (RuntimeException | IOException | LinkageError unreadable) {
             return true;
         }
     }
 
-    private boolean reachesSuperType(ClassFileHeader header, ClassFileLocator locator, Map<String, Boolean> remembered) throws IOException {
-        String superName = header.superName();
-        if (superName != null && remembers(superName, locator, remembered)) {
-            return true;
-        }
-        for (int i = 0, n = header.interfaceCount(); i < n; i++) {
-            if (remembers(header.interfaceName(i), locator, remembered)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private boolean remembers(String superType, ClassFileLocator locator, Map<String, Boolean> remembered) throws IOException {
+    private boolean remembers(String superType, ClassLoader loader, Map<String, Boolean> remembered) throws IOException {
         if (need.superTypes().contains(superType)) {
             return true;
         }
+        if (superType.startsWith("java.")) {
+            // Only the JDK's loaders may define java.*: one verdict serves every loader, and its super types are the JDK's too.
+            loader = null;
+            remembered = bootstrap;
+        }
         Boolean known = remembered.get(superType);
         if (known == null) {
-            ClassFileLocator.Resolution classFile = locator.locate(superType);
-            if (!classFile.isResolved()) {
-                throw new IOException("no class file for " + superType);
+            known = false;
+            for (String superSuper : superTypeNames.of(superType, loader)) {
+                if (superSuper != null && remembers(superSuper, loader, remembered)) {
+                    known = true;
+                    break;
+                }
             }
-            known = reachesSuperType(new ClassFileHeader(classFile.resolve()), locator, remembered);
             remember(superType, known, remembered);
         }
         return known;
@@ -112,7 +126,7 @@ final class CandidateTypes implements AgentBuilder.RawMatcher {
         if (need.names().contains(name)) {
             return true;
         }
-        for (String prefix : need.prefixes()) {
+        for (String prefix : prefixes) {
             if (name.startsWith(prefix)) {
                 return true;
             }
