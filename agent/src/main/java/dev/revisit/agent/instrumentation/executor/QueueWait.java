@@ -85,7 +85,7 @@ final class QueueWait extends ExecutorHook {
         long submitted = sampled.take(task);
         if (submitted != SampledTasks.NONE) {
             record(executor, Math.max(0L, System.nanoTime() - submitted));
-        } else if (overflow.size() > 0 && task != null) {
+        } else {
             long ticks = overflow.take(task);
             if (ticks >= 0) {
                 record(executor, SubmitTimes.waitedNanos(ticks, System.nanoTime()));
@@ -95,7 +95,7 @@ final class QueueWait extends ExecutorHook {
 
     @Override
     public void dropped(Object task) {
-        if (sampled.take(task) == SampledTasks.NONE && overflow.size() > 0 && task != null) {
+        if (sampled.take(task) == SampledTasks.NONE) {
             overflow.take(task);
         }
     }

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * swap their times: rare, and it only ever mixes two real waits.
  * <p>
  * {@link #size} is kept here, beside the entries, so that it comes back to 0 whenever the
- * table is empty again: a caller that looks only while it is non-zero must not keep looking
+ * table is empty again: {@link #take}, which hashes only while it is non-zero, must not keep hashing
  * for entries that were forgotten. Every entry counts once from its put to the one removal
  * that wins the CAS on it — a take, the eviction that overwrites it, or {@link #reclaimStale}
  * for tasks that left their queue unseen ({@code shutdownNow()}, {@code getQueue().clear()}).
@@ -79,8 +79,15 @@ final class SubmitTimes {
         size.decrementAndGet();
     }
 
-    /** @return the task's submit time as {@code nanoTime >> TIME_SHIFT} truncated to an int, or {@code -1L} when unknown */
+    /**
+     * Nothing is hashed while the table is empty: callers ask for every task a worker starts,
+     * and most never came here.
+     * @return the task's submit time as {@code nanoTime >> TIME_SHIFT} truncated to an int, or {@code -1L} when unknown
+     */
     long take(Object task) {
+        if (task == null || size.get() <= 0) {
+            return -1L;
+        }
         int hash = System.identityHashCode(task);
         long key = PRESENT | ((long) hash << 32);
         int start = index(hash);
